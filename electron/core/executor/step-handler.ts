@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { RunEvent } from '../../../shared/domain/run.ts';
+
+/** Why a step was stopped from outside: the run was cancelled, the step ran past its timeout, the worker
+ * lost its claim, or the worker is shutting down. */
+export type StopReason = 'cancel' | 'timeout' | 'lost' | 'drain';
+
+export interface StepContext {
+  runId: number;
+  attempt: number;
+  stepId: string;
+  /** Aborted with a StopReason as its reason. */
+  signal: AbortSignal;
+  /** One line of the tool's output; stored as an event, in order, before anyone sees it. */
+  output(stream: 'stdout' | 'stderr', line: string): void;
+  log(level: RunEvent['level'], message: string, payload?: Record<string, unknown>): void;
+}
+
+export interface StepResult {
+  ok: boolean;
+  exitCode?: number | null;
+  /** Why it failed, in words a person can act on. */
+  error?: string;
+  result?: unknown;
+}
+
+export interface StepHandler<Input = unknown> {
+  tool: string;
+  inputSchema: z.ZodType<Input>;
+  run(input: Input, ctx: StepContext): Promise<StepResult>;
+}

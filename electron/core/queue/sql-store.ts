@@ -1,0 +1,38 @@
+import type { Sql } from '../db/sql.ts';
+import type { Store } from './store.ts';
+import { appendEvents } from './statements/append-events.ts';
+import { cancel } from './statements/cancel.ts';
+import { claim } from './statements/claim.ts';
+import { enqueue } from './statements/enqueue.ts';
+import { finishRun } from './statements/finish-run.ts';
+import { heartbeat } from './statements/heartbeat.ts';
+import { ensureLanes, listLanes, setLanePaused } from './statements/lanes.ts';
+import { countRuns, getRun, listEvents, listRuns } from './statements/read-runs.ts';
+import { reclaim } from './statements/reclaim.ts';
+import { createSession, listSessions, setSessionArchived } from './statements/sessions.ts';
+import { finishStep, startStep } from './statements/steps.ts';
+
+/** The Store over a direct connection: PGlite inside the db-worker, or a PostgreSQL pool in any thread. */
+export function sqlStore(sql: Sql): Store {
+  return {
+    ensureLanes: (names) => ensureLanes(sql, names),
+    listLanes: () => listLanes(sql),
+    setLanePaused: (name, paused) => setLanePaused(sql, name, paused),
+    createSession: (title) => createSession(sql, title),
+    listSessions: (options) => listSessions(sql, options),
+    setSessionArchived: (id, archived) => setSessionArchived(sql, id, archived),
+    enqueue: (request) => enqueue(sql, request),
+    claim: (lane, workerId) => claim(sql, lane, workerId),
+    heartbeat: (fence) => heartbeat(sql, fence),
+    startStep: (fence, idx) => startStep(sql, fence, idx),
+    finishStep: (fence, idx, outcome, message) => finishStep(sql, fence, idx, outcome, message),
+    finishRun: (fence, ending) => finishRun(sql, fence, ending),
+    cancel: (runId) => cancel(sql, runId),
+    reclaim: (request) => reclaim(sql, request),
+    appendEvents: (events) => appendEvents(sql, events),
+    getRun: (id) => getRun(sql, id),
+    listRuns: (filter) => listRuns(sql, filter),
+    listEvents: (runId, afterSeq, limit) => listEvents(sql, runId, afterSeq, limit),
+    countRuns: () => countRuns(sql),
+  };
+}

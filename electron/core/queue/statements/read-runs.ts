@@ -1,0 +1,47 @@
+import { RunFilterSchema, type Run, type RunEvent, type RunFilter, type RunStep } from '../../../../shared/domain/run.ts';
+import { CoreError } from '../../errors.ts';
+import type { Sql } from '../../db/sql.ts';
+import { EVENT_COLUMNS, RUN_COLUMNS, eventFromRow, runFromRow, stepFromRow } from '../rows.ts';
+
+export async function getRun(sql: Sql, id: number): Promise<{ run: Run; steps: RunStep[] }> {
+  const { rows } = await sql.query(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [id]);
+  if (!rows[0]) throw new CoreError('UNKNOWN_RUN', `there is no run ${id}`);
+  const steps = await sql.query('SELECT * FROM run_steps WHERE run_id = $1 ORDER BY idx', [id]);
+  return { run: runFromRow(rows[0]), steps: steps.rows.map(stepFromRow) };
+}
+
+const escapeLike = (text: string): string => text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Newest first. Every filter is a bound parameter; text matches the title or the error, case-insensitively. */
+export async function listRuns(sql: Sql, input: RunFilter): Promise<Run[]> {
+  const filter = RunFilterSchema.parse(input);
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: (placeholder: string) => string, value: unknown) => {
+    params.push(value);
+    where.push(clause(`$${params.length}`));
+  };
+  if (filter.status?.length) add((p) => `status = ANY(${p}::text[])`, filter.status);
+  if (filter.lane?.length) add((p) => `lane = ANY(${p}::text[])`, filter.lane);
+  if (filter.sessionId !== undefined) add((p) => `session_id = ${p}`, filter.sessionId);
+  if (filter.text) add((p) => `(title ILIKE ${p} OR error ILIKE ${p})`, `%${escapeLike(filter.text)}%`);
+  if (filter.since) add((p) => `created_at >= ${p}`, filter.since);
+  params.push(filter.limit);
+  const { rows } = await sql.query(`SELECT ${RUN_COLUMNS} FROM runs
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`, params);
+  return rows.map(runFromRow);
+}
+
+export async function listEvents(sql: Sql, runId: number, afterSeq: number, limit: number): Promise<RunEvent[]> {
+  const { rows } = await sql.query(`SELECT ${EVENT_COLUMNS} FROM run_events WHERE run_id = $1 AND seq > $2
+    ORDER BY seq LIMIT $3`, [runId, afterSeq, limit]);
+  return rows.map((row) => eventFromRow(row));
+}
+
+export async function countRuns(sql: Sql): Promise<Record<Run['status'], number>> {
+  const counts: Record<Run['status'], number> = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
+  const { rows } = await sql.query<{ status: Run['status']; n: number }>(
+    'SELECT status, count(*) AS n FROM runs GROUP BY status');
+  for (const row of rows) counts[row.status] = row.n;
+  return counts;
+}

@@ -1,0 +1,98 @@
+import type { Plan } from '../../../shared/ir/plan.ts';
+import type {
+  Lane, NewRunEvent, Run, RunEvent, RunFilter, RunStep, Session, StepStatus,
+} from '../../../shared/domain/run.ts';
+
+/**
+ * Every database command of the core. Each is one statement (or one short transaction) run entirely where the
+ * database lives: with PGlite that is the db-worker thread, reached over a MessagePort; with PostgreSQL each
+ * thread runs them on its own connection. No caller ever holds a transaction open across a round trip
+ * (pglite-facts, design consequence 3).
+ *
+ * Commands that change a run also append its status event in the same statement and return it, so the
+ * caller can publish exactly what was stored.
+ */
+export interface EnqueueRequest {
+  plan: Plan;
+  planHash: string;
+  title: string;
+  sessionId?: number | null;
+  /** A lane name, or 'auto' for the unpaused lane with the least queued and running work. */
+  lane: string;
+  priority?: number;
+  maxAttempts?: number;
+  runAfter?: Date;
+  input?: Record<string, unknown>;
+  idempotencyKey?: string;
+}
+
+/** Proof that the caller still owns a claimed run: the run's claim_count at claim time. */
+export interface Fence {
+  runId: number;
+  claim: number;
+}
+
+export interface ClaimedRun {
+  run: Run;
+  plan: Plan;
+  fence: Fence;
+  events: RunEvent[];
+}
+
+export interface RunChange {
+  run: Run;
+  events: RunEvent[];
+}
+
+export interface StepOutcome {
+  status: Extract<StepStatus, 'succeeded' | 'failed' | 'cancelled'>;
+  exitCode?: number | null;
+  error?: string | null;
+  result?: unknown;
+}
+
+export type RunEnding =
+  | { status: 'succeeded'; result?: unknown }
+  | { status: 'cancelled'; error?: string }
+  /** retryDelayMs applies when attempts remain; the store decides between queued and failed. */
+  | { status: 'failed'; error: string; retryDelayMs: number };
+
+export interface ReclaimRequest {
+  /** Runs whose heartbeat is older than this; 0 takes every running run (embedded start-up recovery). */
+  olderThanMs?: number;
+  /** Runs owned by these workers, known dead (a crashed thread). */
+  workerIds?: string[];
+  reason: string;
+}
+
+export interface Store {
+  ensureLanes(names: string[]): Promise<Lane[]>;
+  listLanes(): Promise<Lane[]>;
+  setLanePaused(name: string, paused: boolean): Promise<Lane>;
+
+  createSession(title: string): Promise<Session>;
+  listSessions(options: { includeArchived?: boolean }): Promise<Session[]>;
+  setSessionArchived(id: number, archived: boolean): Promise<Session>;
+
+  enqueue(request: EnqueueRequest): Promise<RunChange & { created: boolean }>;
+  claim(lane: string, workerId: string): Promise<ClaimedRun | null>;
+  heartbeat(fence: Fence): Promise<{ owned: boolean; cancelRequested: boolean }>;
+  startStep(fence: Fence, idx: number): Promise<RunEvent[]>;
+  finishStep(fence: Fence, idx: number, outcome: StepOutcome, message: string): Promise<RunEvent[]>;
+  finishRun(fence: Fence, ending: RunEnding): Promise<RunChange | null>;
+  cancel(runId: number): Promise<RunChange>;
+  reclaim(request: ReclaimRequest): Promise<RunChange[]>;
+  appendEvents(events: NewRunEvent[]): Promise<RunEvent[]>;
+
+  getRun(id: number): Promise<{ run: Run; steps: RunStep[] }>;
+  listRuns(filter: RunFilter): Promise<Run[]>;
+  listEvents(runId: number, afterSeq: number, limit: number): Promise<RunEvent[]>;
+  countRuns(): Promise<Record<Run['status'], number>>;
+}
+
+export type StoreMethod = keyof Store;
+export const STORE_METHODS: readonly StoreMethod[] = [
+  'ensureLanes', 'listLanes', 'setLanePaused', 'createSession', 'listSessions', 'setSessionArchived',
+  'enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'cancel', 'reclaim', 'appendEvents',
+  'getRun', 'listRuns', 'listEvents', 'countRuns',
+];

@@ -1,0 +1,65 @@
+import type { MessagePort } from 'node:worker_threads';
+import { reviveError } from '../errors.ts';
+
+/**
+ * A small typed request/response protocol over a MessagePort, used between threads of one process. Requests
+ * carry a sequence number; an error crosses as plain data and is rebuilt on the other side (CoreError codes
+ * survive). Only the methods listed by the server are callable: anything else is answered with an error,
+ * never run.
+ */
+type AnyFn = (...args: never[]) => Promise<unknown>;
+export type Api = { [method: string]: AnyFn };
+
+interface Request { id: number; method: string; args: unknown[] }
+type Response =
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { name: string; message: string; code?: string } };
+
+export interface ServeOptions {
+  /** Called before each call runs, with how long it waited in the port's queue (ms). */
+  onCall?: (method: string, queuedMs: number) => void;
+}
+
+export function serve<T extends object>(port: MessagePort, api: T, methods: readonly (keyof T)[], options: ServeOptions = {}): void {
+  const allowed = new Set<string>(methods as string[]);
+  port.on('message', async (message: Request & { sentAt?: number }) => {
+    const { id, method, args } = message;
+    let response: Response;
+    try {
+      if (!allowed.has(method)) throw new Error(`unknown method "${String(method)}"`);
+      options.onCall?.(method, message.sentAt ? Date.now() - message.sentAt : 0);
+      const fn = (api as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;
+      response = { id, ok: true, value: await fn.apply(api, args) };
+    } catch (error) {
+      const e = error as Error & { code?: string };
+      response = { id, ok: false, error: { name: e.name, message: e.message, code: e.code } };
+    }
+    port.postMessage(response);
+  });
+}
+
+/** A proxy whose every method posts a request and resolves with the answer. */
+export function connect<T extends object>(port: MessagePort, methods: readonly (keyof T)[]): T & { closePort(): void } {
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  port.on('message', (response: Response) => {
+    const waiter = pending.get(response.id);
+    if (!waiter) return;
+    pending.delete(response.id);
+    if (response.ok) waiter.resolve(response.value);
+    else waiter.reject(reviveError(response.error));
+  });
+  port.on('close', () => {
+    for (const waiter of pending.values()) waiter.reject(new Error('the database thread is gone'));
+    pending.clear();
+  });
+  const client = { closePort: () => port.close() } as T & { closePort(): void };
+  for (const method of methods) {
+    (client as Record<string, unknown>)[method as string] = (...args: unknown[]) => new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      port.postMessage({ id, method, args, sentAt: Date.now() });
+    });
+  }
+  return client;
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Input of the built-in `shell` tool. */
+export const ShellInputSchema = z.object({
+  command: z.string().min(1),
+  cwd: z.string().min(1).optional(),
+  /** Extra variables, set verbatim. Secrets belong in named secrets (a later issue), not here. */
+  env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).optional(),
+  /** Names of parent-environment variables passed through beyond the base allowlist. */
+  envAllow: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).optional(),
+  /** Output beyond this many bytes is counted but not stored. */
+  maxOutputBytes: z.number().int().positive().max(256 * 1024 * 1024).optional(),
+});
+
+export type ShellInput = z.infer<typeof ShellInputSchema>;
