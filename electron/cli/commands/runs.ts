@@ -1,0 +1,70 @@
+import { RunStatusSchema, type Run } from '../../../shared/domain/run.ts';
+import { createCore } from '../../core/index.ts';
+import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseInteger, parseSince, requireId } from '../args.ts';
+import { eventLine, json, palette, runDuration, table, time } from '../format.ts';
+
+export const RUNS_HELP = `opsroom runs [filters]          list runs, newest first
+opsroom runs show ID            a run, its steps and its whole log
+opsroom runs cancel ID          cancel a queued or running run
+
+  --status S[,S]     queued, running, succeeded, failed, cancelled
+  --lane L[,L]       lanes
+  --session ID       one session's runs
+  --text TEXT        in the title or the error
+  --since WHEN       a duration back (2h, 3d) or a date
+  --limit N          at most N runs (default 50)
+  --json             machine-readable output`;
+
+const list = (text: string | undefined) => text?.split(',').map((s) => s.trim()).filter(Boolean);
+
+export async function runsCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...DATABASE_OPTIONS, status: { type: 'string' }, lane: { type: 'string' }, session: { type: 'string' },
+    text: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' },
+  });
+  if (values.help) return console.log(RUNS_HELP), 0;
+  const [action, idText] = positionals;
+  if (action !== undefined && action !== 'show' && action !== 'cancel') {
+    throw new UsageError(`unknown action "${action}" (show, cancel, or none to list)`);
+  }
+  const statuses = list(values.status)?.map((s) => {
+    const parsed = RunStatusSchema.safeParse(s);
+    if (!parsed.success) throw new UsageError(`unknown status "${s}" (${RunStatusSchema.options.join(', ')})`);
+    return parsed.data;
+  });
+  const filter = {
+    status: statuses, lane: list(values.lane), sessionId: parseInteger(values.session, '--session'),
+    text: values.text, since: values.since ? parseSince(values.since) : undefined,
+    limit: parseInteger(values.limit, '--limit') ?? 50,
+  };
+  const id = action ? requireId(idText, 'run id') : 0;
+  const core = await createCore({ ...databaseOptions(values), runWorkers: false });
+  try {
+    if (action === 'cancel') {
+      const run = await core.runs.cancel(id);
+      console.log(values.json ? json(run) : `run ${id}: ${run.status === 'cancelled' ? 'cancelled' : 'cancel requested'}`);
+    } else if (action === 'show') {
+      const { run, steps } = await core.runs.get(id);
+      const events = [];
+      for (let page = await core.runs.events(id, 0, 5000); page.length; page = await core.runs.events(id, page.at(-1)!.seq, 5000)) events.push(...page);
+      if (values.json) console.log(json({ run, steps, events }));
+      else {
+        console.log(`run ${run.id} · ${run.status} · lane ${run.lane} · attempt ${run.attempt}/${run.maxAttempts} · ${run.title}`);
+        if (run.error) console.log(`error: ${run.error}`);
+        console.log(table(['STEP', 'STATUS', 'EXIT', 'TOOL'], steps.map((s) => [s.stepId, s.status, s.exitCode?.toString() ?? '', s.tool])));
+        const c = palette(process.stdout);
+        for (const event of events) console.log(eventLine(event, c));
+      }
+    } else {
+      const runs = await core.runs.list(filter);
+      console.log(values.json ? json(runs) : runs.length === 0 ? 'no runs match' : runTable(runs));
+    }
+    return 0;
+  } finally {
+    await core.close();
+  }
+}
+
+const runTable = (runs: Run[]) => table(['ID', 'STATUS', 'LANE', 'TRY', 'CREATED', 'TOOK', 'TITLE'],
+  runs.map((r) => [String(r.id), r.status, r.lane, `${r.attempt}/${r.maxAttempts}`,
+    `${r.createdAt.toISOString().slice(0, 10)} ${time(r.createdAt).slice(0, 8)}`, runDuration(r), r.title]));

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { isCoreError, UsageError } from './args.ts';
+import { lanesCommand, LANES_HELP } from './commands/lanes.ts';
+import { runCommand, RUN_HELP } from './commands/run.ts';
+import { runsCommand, RUNS_HELP } from './commands/runs.ts';
+import { sessionsCommand, SESSIONS_HELP } from './commands/sessions.ts';
+import { workerCommand, WORKER_HELP } from './commands/worker.ts';
+
+/** The CLI shell over the core: the same commands people run, and the ones the tests drive. */
+const COMMANDS: Record<string, { run(argv: string[]): Promise<number>; help: string }> = {
+  run: { run: runCommand, help: RUN_HELP },
+  runs: { run: runsCommand, help: RUNS_HELP },
+  sessions: { run: sessionsCommand, help: SESSIONS_HELP },
+  lanes: { run: lanesCommand, help: LANES_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
+};
+
+const USAGE = `Ops Control Room: operations work as structured, proven runs.
+
+usage: opsroom <command> [options]     (opsroom <command> --help for its options)
+
+  run        queue a run (a plan file or --sh "command") and follow it live
+  runs       list, show or cancel runs
+  sessions   create, list, archive and restore sessions
+  lanes      list, pause and resume lanes
+  worker     run lane workers (on the embedded database or a shared PostgreSQL)
+
+The embedded database lives in the app's data folder; --data-dir DIR or OPSROOM_DATA_DIR moves it,
+--database-url URL or OPSROOM_DATABASE_URL uses a PostgreSQL instead.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(rest[0] && COMMANDS[rest[0]] ? COMMANDS[rest[0]]!.help : USAGE);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"`);
+  return command.run(rest);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`opsroom: ${error.message}\n(opsroom --help lists the commands and their options)`);
+    process.exitCode = 2;
+  } else if (isCoreError(error)) {
+    console.error(`opsroom: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`opsroom: unexpected error: ${(error as Error).stack ?? error}`);
+    process.exitCode = 70;
+  }
+}
