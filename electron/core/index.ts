@@ -1,7 +1,7 @@
 import type { Lane, Run, RunEvent, RunFilter, RunStep, Session } from '../../shared/domain/run.ts';
-import { startEmbeddedDatabase, DEFAULT_DB_WORKER_URL } from './db/embedded-database.ts';
+import { startEmbeddedDatabase } from './db/embedded-database.ts';
 import { defaultDataDir } from './db/data-dir.ts';
-import { migrate } from './db/migrate.ts';
+import { loadMigrations, migrate } from './db/migrate.ts';
 import { openPostgres } from './db/postgres-sql.ts';
 import { createEventBus, type EventListener } from './events/event-bus.ts';
 import { DEFAULT_LANE_WORKER_URL, startLanePool, type LanePool, type WorkerInfo } from './lanes/lane-pool.ts';
@@ -35,6 +35,8 @@ export interface CoreOptions {
   backoff?: BackoffOptions;
   /** Where the thread entries are: the .ts sources under Node, the bundled .js files under Electron. */
   workerUrls?: { db?: URL; lane?: URL };
+  /** The folder of numbered SQL files; a bundled app passes where it shipped them. */
+  migrationsDir?: string;
 }
 
 export interface EnqueueInput {
@@ -96,12 +98,12 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     const sql = await openPostgres(url);
-    await migrate(sql);
+    await migrate(sql, await loadMigrations(options.migrationsDir));
     store = sqlStore(sql);
     address = () => ({ kind: 'postgres', url });
     closeDatabase = () => sql.close();
   } else {
-    const db = await startEmbeddedDatabase(dataDir!, options.workerUrls?.db ?? DEFAULT_DB_WORKER_URL);
+    const db = await startEmbeddedDatabase(dataDir!, { workerUrl: options.workerUrls?.db, migrationsDir: options.migrationsDir });
     const client = connect<Store>(db.newPort(), STORE_METHODS);
     store = client;
     address = () => ({ kind: 'port', port: db.newPort() });

@@ -2,7 +2,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { sqlStore } from '../queue/sql-store.ts';
 import { STORE_METHODS, type Store } from '../queue/store.ts';
 import { serve } from '../rpc/rpc.ts';
-import { migrate } from './migrate.ts';
+import { loadMigrations, migrate } from './migrate.ts';
 import { openPglite } from './pglite-sql.ts';
 import { startMaintenance } from './maintenance.ts';
 import { stallTracker } from './stall-tracker.ts';
@@ -16,12 +16,12 @@ export type DbWorkerMessage = { type: 'attach'; port: MessagePort } | { type: 'c
 export type DbWorkerReply = { type: 'ready' } | { type: 'failed'; message: string } | { type: 'closed' };
 
 const port = parentPort!;
-const { pgdataDir } = workerData as { pgdataDir: string };
+const { pgdataDir, migrationsDir } = workerData as { pgdataDir: string; migrationsDir: string };
 const reply = (message: DbWorkerReply) => port.postMessage(message);
 
 try {
   const sql = await openPglite(pgdataDir);
-  await migrate(sql);
+  await migrate(sql, await loadMigrations(migrationsDir));
   const stalls = stallTracker();
   const direct = sqlStore(sql);
   // Heartbeats queued behind a stalled database thread were not applied: widen the reclaim window by the

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { CoreError } from '../errors.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { MIGRATIONS_DIR } from './migrate.ts';
 import type { DbWorkerMessage, DbWorkerReply } from './db-worker.ts';
 
 export const DEFAULT_DB_WORKER_URL = new URL('./db-worker.ts', import.meta.url);
@@ -17,7 +18,7 @@ export interface EmbeddedDatabase {
  * Locks the data folder, then starts the db-worker thread on `<dataDir>/pgdata` and waits until the schema is
  * migrated. The lock is taken first and released last, so no second process can open the folder in between.
  */
-export async function startEmbeddedDatabase(dataDir: string, workerUrl = DEFAULT_DB_WORKER_URL,
+export async function startEmbeddedDatabase(dataDir: string, options: { workerUrl?: URL; migrationsDir?: string } = {},
   onCrash: (error: Error) => void = () => undefined): Promise<EmbeddedDatabase> {
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -27,7 +28,9 @@ export async function startEmbeddedDatabase(dataDir: string, workerUrl = DEFAULT
       'choose a writable folder with --data-dir or OPSROOM_DATA_DIR');
   }
   const lock = lockDataDir(dataDir);
-  const worker = new Worker(workerUrl, { workerData: { pgdataDir: join(dataDir, 'pgdata') } });
+  const worker = new Worker(options.workerUrl ?? DEFAULT_DB_WORKER_URL, {
+    workerData: { pgdataDir: join(dataDir, 'pgdata'), migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR },
+  });
   let closing = false;
   try {
     await new Promise<void>((resolve, reject) => {

@@ -21,7 +21,7 @@ export interface ServeOptions {
 }
 
 export function serve<T extends object>(port: MessagePort, api: T, methods: readonly (keyof T)[], options: ServeOptions = {}): void {
-  const allowed = new Set<string>(methods as string[]);
+  const allowed = new Set<string>(methods as readonly string[]);
   port.on('message', async (message: Request & { sentAt?: number }) => {
     const { id, method, args } = message;
     let response: Response;
