@@ -39,9 +39,13 @@ const MIGRATION_LOCK = 727_000_001;
  */
 export async function migrate(sql: Sql, migrations?: Migration[]): Promise<number[]> {
   const all = migrations ?? (await loadMigrations());
-  await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now())`);
+  // Under the lock too: two concurrent CREATE TABLE IF NOT EXISTS collide on PostgreSQL's catalog.
+  await sql.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const applied: number[] = [];
   for (const migration of all) {
     const didApply = await sql.transaction(async (tx) => {

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../electron/core/db/migrate.ts';
+import type { Sql } from '../../electron/core/db/sql.ts';
+import { ENGINES } from '../helpers/engines.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+// The shape of a schema as both engines describe it: columns with types and nullability, constraints by
+// definition, indexes by definition, triggers. Identical output means the same files built the same schema.
+// (PostgreSQL 18, inside PGlite, also lists NOT NULL as constraints of type n: the columns already say it.)
+async function schemaOf(sql: Sql): Promise<string[]> {
+  const columns = await sql.query<{ d: string }>(`SELECT table_name || '.' || column_name || ' ' || data_type || ' ' ||
+    is_nullable || ' ' || coalesce(column_default, '') AS d FROM information_schema.columns
+    WHERE table_schema = 'public' ORDER BY table_name, column_name`);
+  const constraints = await sql.query<{ d: string }>(`SELECT conrelid::regclass || ' ' || contype::text || ' ' ||
+    pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+    AND contype <> 'n' ORDER BY 1`);
+  const indexes = await sql.query<{ d: string }>(`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`);
+  const triggers = await sql.query<{ d: string }>(`SELECT tgrelid::regclass || ' ' || tgname AS d FROM pg_trigger
+    WHERE NOT tgisinternal ORDER BY 1`);
+  return [...columns.rows, ...constraints.rows, ...indexes.rows, ...triggers.rows].map((r) => r.d);
+}
+
+test('the same migration files build the same schema on PGlite and PostgreSQL 15, once', async () => {
+  const schemas: string[][] = [];
+  const expected = (await loadMigrations()).map((m) => m.version);
+  for (const engine of ENGINES) {
+    const { sql } = await engine.open(); // open() migrates
+    const { rows } = await sql.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    assert.deepEqual(rows.map((r) => r.version), expected, `${engine.name} recorded every migration`);
+    assert.deepEqual(await migrate(sql), [], `${engine.name}: a second run applies nothing`);
+    schemas.push(await schemaOf(sql));
+  }
+  assert.ok(schemas[0]!.length > 100, 'the schema was read');
+  for (const table of ['sessions', 'runs', 'run_steps', 'run_events', 'artifacts', 'plans', 'mcp_servers', 'tools', 'skills', 'proofs', 'lanes']) {
+    assert.ok(schemas[0]!.some((line) => line.startsWith(`${table}.`)), `table ${table} exists`);
+  }
+  assert.deepEqual(schemas[0], schemas[1]);
+});
+
+test('an edited migration is refused, a newer database is refused, a badly named file is refused', async () => {
+  for (const engine of ENGINES) {
+    const { sql } = await engine.open();
+    const [first] = await loadMigrations();
+    await assert.rejects(migrate(sql, [{ ...first!, sha256: 'f'.repeat(64) }]), /migration 1 \(core_schema\) was edited after it was applied/);
+    await sql.query("INSERT INTO schema_migrations (version, name, sha256) VALUES (9999, 'future', 'x')");
+    await assert.rejects(migrate(sql), /schema version 9999, newer than this app knows/);
+  }
+  const dir = tempDir().path;
+  for (const name of readdirSync(MIGRATIONS_DIR)) copyFileSync(join(MIGRATIONS_DIR, name), join(dir, name));
+  writeFileSync(join(dir, '2-oops.sql'), 'SELECT 1;');
+  await assert.rejects(loadMigrations(dir), /2-oops.sql is not named NNNN_snake_case.sql/);
+});
+
+test('a failing migration leaves nothing half-applied', async () => {
+  for (const engine of ENGINES) {
+    const { sql } = await engine.open();
+    const broken = { version: 2, name: 'broken', sha256: 'b'.repeat(64), sql: 'CREATE TABLE half (id int); SELECT no_such_function();' };
+    await assert.rejects(migrate(sql, [...(await loadMigrations()), broken]), /no_such_function/);
+    const { rows } = await sql.query("SELECT to_regclass('half') AS t, (SELECT count(*) FROM schema_migrations WHERE version = 2) AS n");
+    assert.deepEqual(rows[0], { t: null, n: 0 }, `${engine.name}: the table and the record were rolled back`);
+  }
+});
+
+test('two migrators racing on one PostgreSQL both succeed and apply each file once', async () => {
+  const postgres = ENGINES.find((e) => e.name === 'postgres')!;
+  const { url } = await postgres.open();
+  const { openPostgres } = await import('../../electron/core/db/postgres-sql.ts');
+  const fresh = url!.replace(/\/[^/]+$/, '/race');
+  const admin = await openPostgres(url!, 1);
+  await admin.exec('CREATE DATABASE race');
+  const [a, b] = [await openPostgres(fresh, 1), await openPostgres(fresh, 1)];
+  const results = await Promise.all([migrate(a), migrate(b)]);
+  assert.deepEqual(results.flat().sort(), (await loadMigrations()).map((m) => m.version));
+  await Promise.all([a.close(), b.close(), admin.close()]);
+});
