@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Input of the built-in `shell` tool. */
-export const ShellInputSchema = z.object({
+export const ShellInputSchema = z.strictObject({
   command: z.string().min(1),
   cwd: z.string().min(1).optional(),
   /** Extra variables, set verbatim. Secrets belong in named secrets (a later issue), not here. */

@@ -51,9 +51,13 @@ export function lockDataDir(dataDir: string): DataDirLock {
         throw new CoreError('DATA_DIR_UNWRITABLE', `cannot write to the data folder ${dataDir} (${code}): ` +
           'choose a writable folder with --data-dir or OPSROOM_DATA_DIR, or fix its permissions');
       }
+      if (code === 'ENOTDIR' || code === 'ENOENT') {
+        throw new CoreError('DATA_DIR_UNWRITABLE', `the data folder ${dataDir} does not exist or is not a folder (${code}): ` +
+          'choose another with --data-dir or OPSROOM_DATA_DIR');
+      }
       if (code !== 'EEXIST') throw error;
     }
-    const owner = readOwner(path);
+    const owner = readOwnerPatiently(path);
     if (owner && owner.host === hostname() && isAlive(owner.pid)) {
       throw new CoreError('DATA_DIR_IN_USE', `the data folder ${dataDir} is already in use by pid ${owner.pid}` +
         (owner.pid === process.pid ? ' (this process)' : '') + '; close that process or use another --data-dir');
@@ -79,6 +83,16 @@ function takeOverStale(path: string, seen: Owner | null): void {
   const moved = readOwner(aside);
   if (moved && seen && moved.pid !== seen.pid && isAlive(moved.pid)) renameSync(aside, path);
   else unlinkSync(aside);
+}
+
+// A lock file another process has just created may not hold its pid yet: read again before calling it stale.
+function readOwnerPatiently(path: string): Owner | null {
+  for (let i = 0; i < 5; i++) {
+    const owner = readOwner(path);
+    if (owner) return owner;
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
+  return null;
 }
 
 function releaseIfOurs(path: string): void {

@@ -32,13 +32,16 @@ export function createEventWriter(
         buffer = [];
       }
     }
-    running = null;
   };
 
   return {
     push(event) {
       buffer.push(event);
-      running ??= drain();
+      // Cleared only once settled: drain() may finish synchronously (an append that throws at once), and a
+      // promise stored after it had already cleared itself would make flush() wait forever.
+      running ??= drain().finally(() => {
+        running = null;
+      });
     },
     async flush() {
       while (running) await running;

@@ -31,10 +31,15 @@ export function serve<T extends object>(port: MessagePort, api: T, methods: read
       const fn = (api as Record<string, (...a: unknown[]) => Promise<unknown>>)[method]!;
       response = { id, ok: true, value: await fn.apply(api, args) };
     } catch (error) {
-      const e = error as Error & { code?: string };
+      const e = (error instanceof Error ? error : new Error(String(error))) as Error & { code?: string };
       response = { id, ok: false, error: { name: e.name, message: e.message, code: e.code } };
     }
-    port.postMessage(response);
+    try {
+      port.postMessage(response);
+    } catch (error) {
+      // An answer that cannot be cloned fails this call only, never the thread serving everyone.
+      port.postMessage({ id, ok: false, error: { name: 'Error', message: `cannot send the answer of ${method}: ${(error as Error).message}` } });
+    }
   });
 }
 

@@ -23,6 +23,10 @@ export const shellHandler: StepHandler<ShellInput> = {
   tool: 'shell',
   inputSchema: ShellInputSchema,
   run(input, ctx) {
+    if (ctx.signal.aborted) {
+      // 'abort' never fires for a signal that is already aborted: a cancel that came during startStep
+      return Promise.resolve({ ok: false, exitCode: null, error: STOPPED[ctx.signal.reason as StopReason] });
+    }
     if (input.cwd && !statSync(input.cwd, { throwIfNoEntry: false })?.isDirectory()) {
       // spawn would report this as "spawn /bin/sh ENOENT", which points at the wrong thing
       return Promise.resolve({ ok: false, exitCode: null, error: `working directory ${input.cwd} does not exist` });
