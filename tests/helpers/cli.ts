@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { RUNUSER } from './runuser.ts';
 
 export const CLI = fileURLToPath(new URL('../../electron/cli/opsroom.ts', import.meta.url));
 
@@ -50,7 +51,7 @@ export function waitForLine(stream: NodeJS.ReadableStream, pattern: RegExp, ms =
 /** The uid/gid of `nobody` when running as root and nobody can run this Node; else null (with why). */
 export function unprivilegedUser(): { uid: number; gid: number } | { skip: string } {
   if (process.getuid?.() !== 0) return { skip: 'not running as root: the test uses chmod instead' };
-  const probe = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, '-v']);
+  const probe = spawnSync(RUNUSER, ['-u', 'nobody', '--', process.execPath, '-v']);
   if (probe.status !== 0) return { skip: `user nobody cannot run ${process.execPath} (install Node 24 under /opt, as .ci/run does)` };
   const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
   return { uid: id('-u'), gid: id('-g') };

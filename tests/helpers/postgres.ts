@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RUNUSER } from './runuser.ts';
 
 /**
  * A throwaway PostgreSQL 15 cluster on a loopback port, for tests and the benchmark. The server refuses to run
@@ -35,9 +36,9 @@ export async function startPostgres(settings: Record<string, string> = {}): Prom
   const dir = mkdtempSync(join(tmpdir(), 'opsroom-pg-'));
   chmodSync(dir, 0o777);
   const as = (command: string, args: string[]) => {
-    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(PG_BIN, command), ...args]] : [join(PG_BIN, command), args];
+    const [file, argv] = asRoot ? [RUNUSER, ['-u', 'postgres', '--', join(PG_BIN, command), ...args]] : [join(PG_BIN, command), args];
     const result = spawnSync(file, argv, { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
+    if (result.status !== 0) throw new Error(`${command} failed: ${result.error?.message ?? (result.stderr || result.stdout)}`);
   };
   const data = join(dir, 'data');
   as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
