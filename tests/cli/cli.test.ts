@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { cli, spawnCli, unprivilegedUser, waitForLine } from '../helpers/cli.ts';
+import { cli, spawnCli, waitForLine } from '../helpers/cli.ts';
+import { makeUnwritable } from '../helpers/unwritable.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 describe('opsroom CLI', () => {
@@ -103,15 +104,18 @@ describe('opsroom CLI', () => {
   });
 
   test('a data folder that cannot be written gets a clear error', async (t) => {
-    const user = unprivilegedUser();
-    if ('skip' in user) return t.skip(user.skip);
     const locked = join(dir, 'locked');
-    mkdirSync(locked, { mode: 0o755 });
-    chmodSync(dir, 0o755);
-    const inside = await cli(['runs', '--data-dir', locked], user);
-    assert.equal(inside.code, 2);
-    assert.match(inside.stderr, /cannot write to the data folder .*locked \(EACCES\): choose a writable folder/);
-    const below = await cli(['runs', '--data-dir', join(locked, 'sub', 'data')], user);
-    assert.match(below.stderr, /cannot create the data folder .*sub\/data \(EACCES\)/);
+    mkdirSync(locked);
+    const undo = makeUnwritable(locked);
+    if (typeof undo === 'string') return t.skip(undo);
+    try {
+      const inside = await cli(['runs', '--data-dir', locked]);
+      assert.equal(inside.code, 2);
+      assert.match(inside.stderr, /cannot write to the data folder .*locked \((EACCES|EPERM)\): choose a writable folder/);
+      const below = await cli(['runs', '--data-dir', join(locked, 'sub', 'data')]);
+      assert.match(below.stderr, /cannot create the data folder .*sub\/data \((EACCES|EPERM)\)/);
+    } finally {
+      undo();
+    }
   });
 });

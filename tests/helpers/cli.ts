@@ -1,13 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { RUNUSER } from './runuser.ts';
 
 export const CLI = fileURLToPath(new URL('../../electron/cli/opsroom.ts', import.meta.url));
 
 export interface CliOptions {
   env?: Record<string, string>;
-  uid?: number;
-  gid?: number;
 }
 
 const childEnv = (extra: Record<string, string> = {}) => {
@@ -17,7 +14,7 @@ const childEnv = (extra: Record<string, string> = {}) => {
 
 /** The CLI as a person runs it: its own process, on the Node running the tests. */
 export function spawnCli(args: string[], options: CliOptions = {}): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { env: childEnv(options.env), uid: options.uid, gid: options.gid, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [CLI, ...args], { env: childEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export async function cli(args: string[], options: CliOptions = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -46,13 +43,4 @@ export function waitForLine(stream: NodeJS.ReadableStream, pattern: RegExp, ms =
     };
     stream.on('data', onData);
   });
-}
-
-/** The uid/gid of `nobody` when running as root and nobody can run this Node; else null (with why). */
-export function unprivilegedUser(): { uid: number; gid: number } | { skip: string } {
-  if (process.getuid?.() !== 0) return { skip: 'not running as root: the test uses chmod instead' };
-  const probe = spawnSync(RUNUSER, ['-u', 'nobody', '--', process.execPath, '-v']);
-  if (probe.status !== 0) return { skip: `user nobody cannot run ${process.execPath} (install Node 24 under /opt, as .ci/run does)` };
-  const id = (flag: string) => Number(spawnSync('id', [flag, 'nobody'], { encoding: 'utf8' }).stdout.trim());
-  return { uid: id('-u'), gid: id('-g') };
 }
