@@ -60,13 +60,18 @@ CREATE TABLE runs (
   CHECK (status <> 'running' OR (claimed_by IS NOT NULL AND claimed_at IS NOT NULL AND heartbeat_at IS NOT NULL)),
   CHECK ((status IN ('succeeded', 'failed', 'cancelled')) = (finished_at IS NOT NULL)),
   CHECK (status <> 'running' OR (attempt >= 1 AND claim_count >= 1))
-);
+) WITH (fillfactor = 80); -- room on the page lets a heartbeat's update stay HOT (no new index entries)
 CREATE UNIQUE INDEX runs_idempotency_key_idx ON runs (idempotency_key) WHERE idempotency_key IS NOT NULL;
--- The claim reads this index in order: lane, then priority (higher first), then age.
+-- Each claim and finish writes a new entry into every index of runs (status sits in the partial indexes'
+-- predicates, so those updates are never HOT): each index costs throughput (two fewer: +17-26%, bench).
+-- The claim reads this one in order: lane, then priority (higher first), then age.
 CREATE INDEX runs_queue_idx ON runs (lane, priority DESC, id) WHERE status = 'queued';
-CREATE INDEX runs_running_idx ON runs (heartbeat_at) WHERE status = 'running';
-CREATE INDEX runs_session_idx ON runs (session_id, id);
-CREATE INDEX runs_created_idx ON runs (created_at);
+-- Reclaim reads the few running runs. Keyed by owner, not heartbeat_at, so a heartbeat (which changes no
+-- indexed column) can be a HOT update.
+CREATE INDEX runs_running_idx ON runs (claimed_by) WHERE status = 'running';
+-- Partial: a run without a session (the CLI's usual case) adds nothing to it.
+CREATE INDEX runs_session_idx ON runs (session_id, id) WHERE session_id IS NOT NULL;
+-- No index on created_at: run listings scan newest-first by id, whose order is creation order.
 
 CREATE TABLE run_steps (
   run_id      bigint NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
@@ -87,9 +92,11 @@ CREATE TABLE run_steps (
   CHECK ((status IN ('succeeded', 'failed', 'cancelled')) = (finished_at IS NOT NULL))
 );
 
--- Append-only: seq orders every event of the database; an UPDATE is refused by the trigger below.
+-- Append-only: seq orders every event of the database; an UPDATE is refused by the trigger below. The key
+-- (run_id, seq) is the one index: it serves "a run's events after seq N", and nothing reads by seq alone
+-- (a second index cost two more index writes per status event, on the claim's hot path).
 CREATE TABLE run_events (
-  seq     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  seq     bigint GENERATED ALWAYS AS IDENTITY,
   run_id  bigint NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
   attempt integer NOT NULL CHECK (attempt >= 0),
   step_id text,
@@ -97,9 +104,9 @@ CREATE TABLE run_events (
   kind    text NOT NULL CHECK (kind IN ('status', 'step', 'output', 'log')),
   level   text NOT NULL CHECK (level IN ('debug', 'info', 'warn', 'error')),
   message text NOT NULL,
-  payload jsonb
+  payload jsonb,
+  PRIMARY KEY (run_id, seq)
 );
-CREATE INDEX run_events_run_idx ON run_events (run_id, seq);
 
 CREATE FUNCTION run_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -7,7 +7,7 @@ import type { Sql } from './sql.ts';
  */
 const CHECKPOINT_EVERY_MS = 60_000;
 const VACUUM_AFTER_WRITES = 20_000;
-const WRITES = new Set(['enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'cancel', 'reclaim', 'appendEvents']);
+const WRITES = new Set(['enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'finishAndClaim', 'cancel', 'reclaim', 'appendEvents']);
 
 export function startMaintenance(sql: Sql) {
   let writesSinceCheckpoint = 0;

@@ -43,7 +43,7 @@ export function startLaneLoop(options: LaneLoopOptions): LaneLoop {
     wakeUp = done;
   });
 
-  const execute = async (claimed: ClaimedRun): Promise<void> => {
+  const execute = async (claimed: ClaimedRun): Promise<ClaimedRun | null> => {
     const abort = new AbortController();
     current = { runId: claimed.run.id, abort };
     options.onBusy?.(claimed.run.id);
@@ -66,37 +66,65 @@ export function startLaneLoop(options: LaneLoopOptions): LaneLoop {
       clearInterval(beat);
       current = null;
     }
-    await end(claimed, outcome);
     options.onBusy?.(null);
+    return end(claimed, outcome);
   };
 
-  const end = async (claimed: ClaimedRun, outcome: Outcome): Promise<void> => {
-    if (outcome.status === 'lost') return;
+  /** Records how the run ended; unless draining, claims the next run in the same statement. */
+  const end = async (claimed: ClaimedRun, outcome: Outcome): Promise<ClaimedRun | null> => {
+    if (outcome.status === 'lost') return null;
     if (outcome.status === 'drained') {
-      const changes = await store.reclaim({ workerIds: [workerId], reason: 'requeued: its worker shut down before it finished' });
-      return publish(changes.flatMap((c) => c.events));
+      await requeue('requeued: its worker shut down before it finished');
+      return null;
     }
     const ending: RunEnding = outcome.status === 'failed'
       ? { status: 'failed', error: outcome.error, retryDelayMs: retryDelayMs(claimed.run.attempt, options.backoff) }
       : outcome;
-    const change = await store.finishRun(claimed.fence, ending);
-    if (change) publish(change.events);
+    if (draining) {
+      const change = await store.finishRun(claimed.fence, ending);
+      if (change) publish(change.events);
+      return null;
+    }
+    const { ended, next } = await store.finishAndClaim(claimed.fence, ending, options.lane, workerId);
+    if (ended) publish(ended.events);
+    return next;
+  };
+
+  const requeue = async (reason: string) => {
+    const changes = await store.reclaim({ workerIds: [workerId], reason });
+    publish(changes.flatMap((c) => c.events));
   };
 
   const loop = async (): Promise<void> => {
-    while (!draining) {
-      let claimed: ClaimedRun | null = null;
-      try {
-        claimed = await store.claim(options.lane, workerId);
-      } catch {
-        // database briefly unavailable: back off and try again rather than die
+    let next: ClaimedRun | null = null;
+    for (;;) {
+      if (draining) {
+        // A run handed over by finishAndClaim just as the drain began: give it back unstarted.
+        if (next) {
+          publish(next.events);
+          await requeue('requeued: its worker shut down before it started');
+        }
+        return;
+      }
+      let claimed = next;
+      next = null;
+      if (!claimed) {
+        try {
+          claimed = await store.claim(options.lane, workerId);
+        } catch {
+          // database briefly unavailable: back off and try again rather than die
+        }
       }
       if (!claimed) {
         await sleep(options.pollMs);
         continue;
       }
       publish(claimed.events);
-      await execute(claimed);
+      try {
+        next = await execute(claimed);
+      } catch {
+        // ending the run failed (database briefly unavailable): its heartbeat has stopped, so it is reclaimed
+      }
     }
   };
 

@@ -1,6 +1,10 @@
 import type { Lane, Run, RunEvent, RunStep, Session } from '../../../shared/domain/run.ts';
 
-/** Maps snake_case rows to the domain shapes of shared/domain; one place, so columns are named once. */
+/**
+ * Maps snake_case rows to the domain shapes of shared/domain; one place, so columns are named once. Top-level
+ * outputs name their columns (never `*`): PostgreSQL refuses to reuse a prepared statement whose result
+ * shape a migration changed ("cached plan must not change result type").
+ */
 type Row = Record<string, unknown>;
 
 export const RUN_COLUMNS = `id, session_id, plan_id, title, lane, status, priority, attempt, claim_count,
@@ -8,6 +12,8 @@ export const RUN_COLUMNS = `id, session_id, plan_id, title, lane, status, priori
   error, input, result, idempotency_key`;
 
 export const EVENT_COLUMNS = 'seq, run_id, attempt, step_id, ts, kind, level, message, payload';
+export const STEP_COLUMNS = 'run_id, idx, step_id, tool, status, attempt, exit_code, started_at, finished_at, error';
+export const SESSION_COLUMNS = 'id, title, created_at, archived_at';
 
 /** The same event columns, prefixed `e_`, for statements that return a run and its event in one row. */
 export const eventColumnsAs = (table: string): string =>

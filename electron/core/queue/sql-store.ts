@@ -4,6 +4,7 @@ import { appendEvents } from './statements/append-events.ts';
 import { cancel } from './statements/cancel.ts';
 import { claim } from './statements/claim.ts';
 import { enqueue } from './statements/enqueue.ts';
+import { finishAndClaim } from './statements/finish-and-claim.ts';
 import { finishRun } from './statements/finish-run.ts';
 import { heartbeat } from './statements/heartbeat.ts';
 import { ensureLanes, listLanes, setLanePaused } from './statements/lanes.ts';
@@ -27,6 +28,7 @@ export function sqlStore(sql: Sql): Store {
     startStep: (fence, idx) => startStep(sql, fence, idx),
     finishStep: (fence, idx, outcome, message) => finishStep(sql, fence, idx, outcome, message),
     finishRun: (fence, ending) => finishRun(sql, fence, ending),
+    finishAndClaim: (fence, ending, lane, workerId) => finishAndClaim(sql, fence, ending, lane, workerId),
     cancel: (runId) => cancel(sql, runId),
     reclaim: (request) => reclaim(sql, request),
     appendEvents: (events) => appendEvents(sql, events),

@@ -80,6 +80,9 @@ export interface Store {
   startStep(fence: Fence, idx: number): Promise<RunEvent[]>;
   finishStep(fence: Fence, idx: number, outcome: StepOutcome, message: string): Promise<RunEvent[]>;
   finishRun(fence: Fence, ending: RunEnding): Promise<RunChange | null>;
+  /** finishRun, then claim on `lane`, in one statement: what a busy lane worker does between two runs. */
+  finishAndClaim(fence: Fence, ending: RunEnding, lane: string, workerId: string):
+    Promise<{ ended: RunChange | null; next: ClaimedRun | null }>;
   cancel(runId: number): Promise<RunChange>;
   reclaim(request: ReclaimRequest): Promise<RunChange[]>;
   appendEvents(events: NewRunEvent[]): Promise<RunEvent[]>;
@@ -93,6 +96,6 @@ export interface Store {
 export type StoreMethod = keyof Store;
 export const STORE_METHODS: readonly StoreMethod[] = [
   'ensureLanes', 'listLanes', 'setLanePaused', 'createSession', 'listSessions', 'setSessionArchived',
-  'enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'cancel', 'reclaim', 'appendEvents',
+  'enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'finishAndClaim', 'cancel', 'reclaim', 'appendEvents',
   'getRun', 'listRuns', 'listEvents', 'countRuns',
 ];

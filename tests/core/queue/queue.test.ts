@@ -142,6 +142,32 @@ for (const engine of ENGINES) {
       assert.match((await store.getRun(run.id)).run.error ?? '', /crashed \(worker w5/);
     });
 
+    test('finishAndClaim ends a run and claims the next in one statement, never the run it just ended', async () => {
+      const { store } = await engine.open();
+      const first = (await store.enqueue(request({ maxAttempts: 2 }))).run;
+      const second = (await store.enqueue(request())).run;
+      const claimed = (await store.claim('A', 'w'))!;
+      assert.equal(claimed.run.id, first.id);
+      // Retried at once (no delay): the snapshot still shows it running, so the next claim takes the other run.
+      const { ended, next } = await store.finishAndClaim(claimed.fence, { status: 'failed', error: 'exit code 1', retryDelayMs: 0 }, 'A', 'w');
+      assert.equal(ended?.run.id, first.id);
+      assert.equal(ended?.run.status, 'queued');
+      assert.match(ended!.events[0]!.message, /attempt 1 failed: exit code 1; retry 2 of 2/);
+      assert.equal(next?.run.id, second.id);
+      assert.equal(next?.run.status, 'running');
+      assert.equal(next?.plan.steps[0]?.tool, 'shell');
+      assert.match(next!.events[0]!.message, /running on w \(attempt 1 of 1\)/);
+      // A dead fence ends nothing but still claims: the worker is free either way.
+      const stale = await store.finishAndClaim(claimed.fence, { status: 'succeeded' }, 'A', 'w');
+      assert.equal(stale.ended, null);
+      assert.equal(stale.next?.run.id, first.id, 'the retried run, now claimable');
+      const last = await store.finishAndClaim(next!.fence, { status: 'succeeded', result: { ok: 1 } }, 'A', 'w');
+      assert.equal(last.ended?.run.status, 'succeeded');
+      assert.deepEqual(last.ended?.run.result, { ok: 1 });
+      assert.equal(last.next, null);
+      assert.equal((await store.getRun(second.id)).run.status, 'succeeded');
+    });
+
     test('events append in order, come back by seq, and cannot be edited', async () => {
       const { store, sql } = await engine.open();
       const { run } = await store.enqueue(request());

@@ -1,25 +1,28 @@
 import type { Sql } from '../../db/sql.ts';
-import { runColumnsOf, changesFromRows, eventColumnsAs } from '../rows.ts';
+import { changesFromRows, eventColumnsAs, runColumnsOf } from '../rows.ts';
 import type { Fence, RunChange, RunEnding } from '../store.ts';
 
 /**
  * Ends the owner's claim in one statement. A failure goes back to the queue with run_after = now + backoff
- * while attempts remain (and no cancel is pending), else it is final. Returns null when the fence no longer
- * holds: the run was reclaimed or cancelled meanwhile, and this worker's result must not overwrite it.
+ * while attempts remain (and no cancel is pending), else it is final. Nothing comes back when the fence no
+ * longer holds: the run was reclaimed or cancelled meanwhile, and this worker's result must not overwrite it.
+ * Parameters, in order: run id, claim count, status, error, retry delay (ms), result (JSON text).
+ * The CTEs are also the first half of finish-and-claim.ts.
  */
-const FINISH = `
-WITH ended AS (
+// Whether the failure is retried, from the row as it was: SET expressions all see the old values.
+const RETRY = `($3::text = 'failed' AND r.attempt < r.max_attempts AND r.cancel_requested_at IS NULL)`;
+
+export const FINISH_CTES = `
+ended AS (
   UPDATE runs r SET
-    status = CASE WHEN retry.yes THEN 'queued' ELSE $3::text END,
-    run_after = CASE WHEN retry.yes THEN now() + $5::bigint * interval '1 millisecond' ELSE r.run_after END,
-    finished_at = CASE WHEN retry.yes THEN NULL ELSE now() END,
+    status = CASE WHEN ${RETRY} THEN 'queued' ELSE $3::text END,
+    run_after = CASE WHEN ${RETRY} THEN now() + $5::bigint * interval '1 millisecond' ELSE r.run_after END,
+    finished_at = CASE WHEN ${RETRY} THEN NULL ELSE now() END,
     error = $4::text,
     result = $6::jsonb
-    FROM (SELECT $3::text = 'failed' AND attempt < max_attempts AND cancel_requested_at IS NULL AS yes
-            FROM runs WHERE id = $1) retry
    WHERE r.id = $1 AND r.claim_count = $2 AND r.status = 'running'
   RETURNING r.*
-), logged AS (
+), end_logged AS (
   INSERT INTO run_events (run_id, attempt, kind, level, message, payload)
   SELECT id, attempt, 'status', CASE WHEN status = 'succeeded' THEN 'info' ELSE 'error' END,
          CASE
@@ -30,14 +33,23 @@ WITH ended AS (
          jsonb_build_object('status', status, 'error', error)
     FROM ended
   RETURNING *
-)
-SELECT ${runColumnsOf('e')}, ${eventColumnsAs('l')}
-  FROM ended e JOIN logged l ON l.run_id = e.id`;
+)`;
 
-export async function finishRun(sql: Sql, fence: Fence, ending: RunEnding): Promise<RunChange | null> {
+/** Shaped like claim.ts's CLAIMED_OUTPUT (plan_ir is null here), so finish-and-claim can UNION the two. */
+export const ENDED_OUTPUT = `${runColumnsOf('e')}, NULL::jsonb AS plan_ir, ${eventColumnsAs('l')}
+  FROM ended e JOIN end_logged l ON l.run_id = e.id`;
+
+const FINISH = `WITH ${FINISH_CTES} SELECT ${ENDED_OUTPUT}`;
+
+/** The six parameters of FINISH_CTES for an ending. */
+export function finishParams(fence: Fence, ending: RunEnding): unknown[] {
   const error = ending.status === 'succeeded' ? null : (ending.error ?? 'cancelled on request');
   const delay = ending.status === 'failed' ? Math.max(0, Math.round(ending.retryDelayMs)) : 0;
   const result = ending.status === 'succeeded' && ending.result !== undefined ? JSON.stringify(ending.result) : null;
-  const { rows } = await sql.query(FINISH, [fence.runId, fence.claim, ending.status, error, delay, result]);
+  return [fence.runId, fence.claim, ending.status, error, delay, result];
+}
+
+export async function finishRun(sql: Sql, fence: Fence, ending: RunEnding): Promise<RunChange | null> {
+  const { rows } = await sql.query(FINISH, finishParams(fence, ending));
   return changesFromRows(rows)[0] ?? null;
 }

@@ -1,12 +1,12 @@
 import { RunFilterSchema, type Run, type RunEvent, type RunFilter, type RunStep } from '../../../../shared/domain/run.ts';
 import { CoreError } from '../../errors.ts';
 import type { Sql } from '../../db/sql.ts';
-import { EVENT_COLUMNS, RUN_COLUMNS, eventFromRow, runFromRow, stepFromRow } from '../rows.ts';
+import { EVENT_COLUMNS, RUN_COLUMNS, STEP_COLUMNS, eventFromRow, runFromRow, stepFromRow } from '../rows.ts';
 
 export async function getRun(sql: Sql, id: number): Promise<{ run: Run; steps: RunStep[] }> {
   const { rows } = await sql.query(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [id]);
   if (!rows[0]) throw new CoreError('UNKNOWN_RUN', `there is no run ${id}`);
-  const steps = await sql.query('SELECT * FROM run_steps WHERE run_id = $1 ORDER BY idx', [id]);
+  const steps = await sql.query(`SELECT ${STEP_COLUMNS} FROM run_steps WHERE run_id = $1 ORDER BY idx`, [id]);
   return { run: runFromRow(rows[0]), steps: steps.rows.map(stepFromRow) };
 }
 

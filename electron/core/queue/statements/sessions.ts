@@ -1,26 +1,26 @@
 import type { Session } from '../../../../shared/domain/run.ts';
 import { CoreError } from '../../errors.ts';
 import type { Sql } from '../../db/sql.ts';
-import { sessionFromRow } from '../rows.ts';
+import { SESSION_COLUMNS, sessionFromRow } from '../rows.ts';
 
 export async function createSession(sql: Sql, title: string): Promise<Session> {
   const trimmed = title.trim();
   if (trimmed.length < 1 || trimmed.length > 200) {
     throw new CoreError('INVALID_STATE', 'a session title is 1 to 200 characters');
   }
-  const { rows } = await sql.query('INSERT INTO sessions (title) VALUES ($1) RETURNING *', [trimmed]);
+  const { rows } = await sql.query(`INSERT INTO sessions (title) VALUES ($1) RETURNING ${SESSION_COLUMNS}`, [trimmed]);
   return sessionFromRow(rows[0]!);
 }
 
 export async function listSessions(sql: Sql, options: { includeArchived?: boolean }): Promise<Session[]> {
-  const { rows } = await sql.query(`SELECT * FROM sessions ${options.includeArchived ? '' : 'WHERE archived_at IS NULL'}
+  const { rows } = await sql.query(`SELECT ${SESSION_COLUMNS} FROM sessions ${options.includeArchived ? '' : 'WHERE archived_at IS NULL'}
     ORDER BY id`);
   return rows.map(sessionFromRow);
 }
 
 export async function setSessionArchived(sql: Sql, id: number, archived: boolean): Promise<Session> {
   const { rows } = await sql.query(`UPDATE sessions
-    SET archived_at = CASE WHEN $2 THEN coalesce(archived_at, now()) END WHERE id = $1 RETURNING *`, [id, archived]);
+    SET archived_at = CASE WHEN $2 THEN coalesce(archived_at, now()) END WHERE id = $1 RETURNING ${SESSION_COLUMNS}`, [id, archived]);
   if (!rows[0]) throw new CoreError('UNKNOWN_SESSION', `there is no session ${id}`);
   return sessionFromRow(rows[0]);
 }
