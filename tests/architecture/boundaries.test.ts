@@ -138,6 +138,15 @@ test('per-folder tsconfigs reject globals of another runtime', async (t) => {
   }));
 });
 
+test('the core\'s TypeScript project never contains the Electron shell or Electron\'s types', async () => {
+  // Electron's d.ts declares a global namespace: a program holding any file that imports `electron` lets
+  // every other file of it name Electron.* without an import. So the shell is a project of its own.
+  const result = await run([tscBin, '-p', join(repo, 'electron/tsconfig.json'), '--listFilesOnly'], { cwd: repo });
+  const files = result.stdout.split('\n').filter(Boolean);
+  assert.ok(files.some((f) => f.endsWith('electron/core/index.ts')), `the core project lists its files:\n${result.stdout}${result.stderr}`);
+  assert.deepEqual(files.filter((f) => /electron\/(main|preload)\/|node_modules\/electron\//.test(f)), []);
+});
+
 test('the core loads and starts under plain Node with `electron` unresolvable', async (t) => {
   const coreIndex = join(repo, 'electron/core/index.ts');
   // Not a skip: the core's public entry is part of the architecture, so its absence is a failure.
