@@ -1,17 +1,11 @@
 import type { Lane, Run, RunEvent, RunFilter, RunStep, Session } from '../../shared/domain/run.ts';
-import { startEmbeddedDatabase } from './db/embedded-database.ts';
 import { defaultDataDir } from './db/data-dir.ts';
-import { loadMigrations, migrate } from './db/migrate.ts';
-import { openPostgres } from './db/postgres-sql.ts';
+import { openDatabase } from './db/open-database.ts';
 import { createEventBus, type EventListener } from './events/event-bus.ts';
 import { DEFAULT_LANE_WORKER_URL, startLanePool, type LanePool, type WorkerInfo } from './lanes/lane-pool.ts';
-import type { StoreAddress } from './lanes/store-address.ts';
 import { planHash } from './plans/plan-hash.ts';
 import { validatePlan } from './plans/validate-plan.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './queue/backoff.ts';
-import { sqlStore } from './queue/sql-store.ts';
-import { STORE_METHODS, type Store } from './queue/store.ts';
-import { connect } from './rpc/rpc.ts';
 import { followRun } from './runs/follow-run.ts';
 
 export { CoreError, type CoreErrorCode } from './errors.ts';
@@ -63,6 +57,8 @@ export interface Core {
     restore(id: number): Promise<Session>;
   };
   lanes: {
+    /** The lanes this core's workers serve (and 'auto' picks from). */
+    readonly served: readonly string[];
     list(): Promise<Lane[]>;
     pause(name: string): Promise<Lane>;
     resume(name: string): Promise<Lane>;
@@ -73,13 +69,15 @@ export interface Core {
     list(filter?: RunFilter): Promise<Run[]>;
     events(runId: number, afterSeq?: number, limit?: number): Promise<RunEvent[]>;
     cancel(id: number): Promise<Run>;
-    counts(): Promise<Record<Run['status'], number>>;
+    /** Runs by status, over the given lanes or all. */
+    counts(lanes?: string[]): Promise<Record<Run['status'], number>>;
     /** Every event of the run, stored then live; resolves with the run when it has ended. */
     follow(id: number, onEvent: (event: RunEvent) => void, options?: { signal?: AbortSignal }): Promise<Run>;
   };
   subscribe(listener: EventListener): () => void;
   workers(): WorkerInfo[];
-  /** Stops claiming, lets running steps finish for up to graceMs (then requeues them), closes the database. */
+  /** Stops claiming, lets running steps finish for up to graceMs (then requeues them), closes the database.
+   * Called again while closing, it only shortens the grace (0: stop running steps now). */
   close(options?: { graceMs?: number }): Promise<void>;
 }
 
@@ -91,41 +89,31 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const bus = createEventBus();
   const publish = (events: RunEvent[]) => bus.publish(events);
 
-  let store: Store;
-  let address: () => StoreAddress;
-  let closeDatabase: () => Promise<void>;
   const dataDir = options.databaseUrl ? null : (options.dataDir ?? defaultDataDir());
-  if (options.databaseUrl) {
-    const url = options.databaseUrl;
-    const sql = await openPostgres(url);
-    await migrate(sql, await loadMigrations(options.migrationsDir));
-    store = sqlStore(sql);
-    address = () => ({ kind: 'postgres', url });
-    closeDatabase = () => sql.close();
-  } else {
-    const db = await startEmbeddedDatabase(dataDir!, { workerUrl: options.workerUrls?.db, migrationsDir: options.migrationsDir });
-    const client = connect<Store>(db.newPort(), STORE_METHODS);
-    store = client;
-    address = () => ({ kind: 'port', port: db.newPort() });
-    closeDatabase = async () => {
-      client.closePort();
-      await db.close();
-    };
-    // The data-folder lock proves no other process runs workers on this database: whatever is still marked
-    // running was interrupted when the previous process died. Take it back now, not after the timeout.
-    publish((await store.reclaim({ olderThanMs: 0, reason: 'recovered: the process running it stopped' }))
-      .flatMap((change) => change.events));
-  }
-
+  const db = await openDatabase(options.databaseUrl
+    ? { databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir }
+    : { dataDir: dataDir!, dbWorkerUrl: options.workerUrls?.db, migrationsDir: options.migrationsDir });
+  const { store } = db;
   const lanes = options.lanes ?? DEFAULT_LANES;
-  await store.ensureLanes(lanes);
+  try {
+    if (!options.databaseUrl) {
+      // The data-folder lock proves no other process runs workers on this database: whatever is still marked
+      // running was interrupted when the previous process died. Take it back now, not after the timeout.
+      publish((await store.reclaim({ olderThanMs: 0, reason: 'recovered: the process running it stopped' }))
+        .flatMap((change) => change.events));
+    }
+    await store.ensureLanes(lanes);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
   let pool: LanePool | null = null;
   if (options.runWorkers ?? true) {
     pool = startLanePool({
       lanes,
       workersPerLane: options.workersPerLane ?? 1,
       workerUrl: options.workerUrls?.lane ?? DEFAULT_LANE_WORKER_URL,
-      address,
+      address: db.address,
       heartbeatMs,
       pollMs: options.pollMs ?? 1000,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
@@ -145,6 +133,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   }, heartbeatMs);
   reclaimer.unref();
 
+  let closing: Promise<void> | null = null;
   const setArchived = (id: number, archived: boolean) => store.setSessionArchived(id, archived);
   const setPaused = async (name: string, paused: boolean) => {
     const lane = await store.setLanePaused(name, paused);
@@ -162,6 +151,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       restore: (id) => setArchived(id, false),
     },
     lanes: {
+      served: lanes,
       list: () => store.listLanes(),
       pause: (name) => setPaused(name, true),
       resume: (name) => setPaused(name, false),
@@ -171,7 +161,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         const plan = validatePlan(input.plan, input.source);
         const change = await store.enqueue({
           plan, planHash: planHash(plan), title: input.title ?? plan.name, sessionId: input.sessionId,
-          lane: input.lane ?? 'auto', priority: input.priority, maxAttempts: input.maxAttempts,
+          lane: input.lane ?? 'auto', autoLanes: lanes, priority: input.priority, maxAttempts: input.maxAttempts,
           runAfter: input.runAfter, input: input.input, idempotencyKey: input.idempotencyKey,
         });
         publish(change.events);
@@ -187,15 +177,24 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         pool?.cancel(id);
         return change.run;
       },
-      counts: () => store.countRuns(),
+      counts: (onLanes) => store.countRuns(onLanes),
       follow: (id, onEvent, opts = {}) => followRun({ store, subscribe: bus.subscribe }, id, onEvent, opts),
     },
     subscribe: bus.subscribe,
     workers: () => pool?.workers() ?? [],
-    async close(opts = {}) {
+    close(opts = {}) {
+      const graceMs = opts.graceMs ?? 10_000;
+      // A second call (a second Ctrl-C) does not start over: it shortens the grace of the drain under way.
+      if (closing) {
+        void pool?.drain(graceMs);
+        return closing;
+      }
       clearInterval(reclaimer);
-      await pool?.drain(opts.graceMs ?? 10_000);
-      await closeDatabase();
+      closing = (async () => {
+        await pool?.drain(graceMs);
+        await db.close();
+      })();
+      return closing;
     },
   };
 }

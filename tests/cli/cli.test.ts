@@ -91,6 +91,30 @@ describe('opsroom CLI', () => {
     assert.equal((await cli(['runs', ...d, '--json', '--limit', '10000'])).stdout, before, 'nothing was stored or changed');
   });
 
+  test('a second Ctrl-C while a worker drains stops its steps at once and leaves no process behind', async () => {
+    const queued = await cli(['run', ...d, '--detach', '--sh', 'echo "pid $$"; sleep 30']);
+    const runId = queued.stdout.trim();
+    const worker = spawnCli(['worker', ...d]);
+    const pid = Number(/\| pid (\d+)/.exec(await waitForLine(worker.stdout!, /\| pid \d+/))![1]);
+    worker.kill('SIGINT');
+    await waitForLine(worker.stderr!, /draining/);
+    const second = Date.now();
+    worker.kill('SIGINT');
+    assert.equal(await new Promise((resolve) => worker.on('close', resolve)), 0);
+    assert.ok(Date.now() - second < 5000, 'stopped without waiting out the 10 s grace');
+    assert.throws(() => process.kill(-pid, 0), /ESRCH/, "the step's process group is gone");
+    const run = JSON.parse((await cli(['runs', ...d, '--json', '--limit', '1'])).stdout)[0];
+    assert.equal(String(run.id), runId);
+    assert.equal(run.status, 'queued', 'requeued for the next worker, not lost');
+    assert.match((await cli(['runs', 'cancel', runId, ...d])).stdout, /cancelled/);
+  });
+
+  test('a start-up failure after the database opened exits instead of hanging', async () => {
+    const result = await cli(['worker', ...d, '--lanes', 'build!', '--until-idle']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /invalid lane name "build!"/);
+  });
+
   test('a second process on the same data folder is refused, and the first loses nothing', async () => {
     const worker = spawnCli(['worker', ...d, '--quiet']);
     await waitForLine(worker.stderr!, /opsroom worker: A1@/);

@@ -11,5 +11,5 @@ export const plan = (command = 'true', steps = 1): Plan => ({
 /** An enqueue request for the Store, with the plan hashed as the core would. */
 export function request(overrides: Partial<EnqueueRequest> & { command?: string } = {}): EnqueueRequest {
   const p = overrides.plan ?? plan(overrides.command);
-  return { plan: p, planHash: planHash(p), title: p.name, lane: 'A', ...overrides };
+  return { plan: p, planHash: planHash(p), title: p.name, lane: 'A', autoLanes: ['A', 'B', 'C', 'D'], ...overrides };
 }

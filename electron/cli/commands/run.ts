@@ -58,40 +58,46 @@ export async function runCommand(argv: string[]): Promise<number> {
     idempotencyKey: values['idempotency-key'],
   };
   const core = await createCore({ ...databaseOptions(values), runWorkers: !values.detach });
+  // Ctrl-C: the first cancels the run, the second stops following, any later one stops the steps at once.
+  // The handler stays through close(): Node's default would kill this process and orphan the steps.
+  const interrupts = { count: 0, runId: 0, stopFollowing: new AbortController(), note: (text: string) => console.error(text) };
+  const onInterrupt = () => {
+    interrupts.count++;
+    if (interrupts.count === 1 && interrupts.runId) {
+      interrupts.note(`cancelling run ${interrupts.runId}... (Ctrl-C again to leave now)`);
+      core.runs.cancel(interrupts.runId).catch((error: Error) => interrupts.note(error.message));
+    } else if (interrupts.count === 2) interrupts.stopFollowing.abort();
+    else void core.close({ graceMs: 0 });
+  };
+  process.on('SIGINT', onInterrupt);
   try {
     const { run, created } = await core.runs.enqueue(enqueueOptions);
+    interrupts.runId = run.id;
     if (!created) console.error(`run ${run.id} already exists for this idempotency key (${run.status})`);
     if (values.detach) return console.log(run.id), 0;
-    return await follow(core, run, Boolean(values.json));
+    return await follow(core, run, Boolean(values.json), interrupts);
   } finally {
     await core.close();
+    process.off('SIGINT', onInterrupt);
   }
 }
 
-async function follow(core: Core, run: Run, asJson: boolean): Promise<number> {
+async function follow(core: Core, run: Run, asJson: boolean,
+  interrupts: { stopFollowing: AbortController; note: (text: string) => void }): Promise<number> {
   const c = palette(process.stdout);
   const progress = progressLine(process.stderr, run);
-  const stopFollowing = new AbortController();
-  let interrupts = 0;
-  const onInterrupt = () => {
-    interrupts++;
-    if (interrupts === 1) {
-      progress.note(`cancelling run ${run.id}... (Ctrl-C again to leave now)`);
-      core.runs.cancel(run.id).catch((error: Error) => progress.note(error.message));
-    } else stopFollowing.abort();
-  };
-  process.on('SIGINT', onInterrupt);
+  interrupts.note = (text) => progress.note(text);
   const print = (event: RunEvent) => {
     progress.clear();
     console.log(asJson ? JSON.stringify(event) : eventLine(event, c));
     progress.update(event);
   };
   try {
-    const final = await core.runs.follow(run.id, print, { signal: stopFollowing.signal });
+    const final = await core.runs.follow(run.id, print, { signal: interrupts.stopFollowing.signal });
     progress.clear();
     return EXIT_FOR_STATUS[final.status];
   } finally {
     progress.stop();
-    process.off('SIGINT', onInterrupt);
+    interrupts.note = (text) => console.error(text);
   }
 }

@@ -31,24 +31,37 @@ export async function workerCommand(argv: string[]): Promise<number> {
   const c = palette(process.stdout);
   if (!values.quiet) core.subscribe((events) => events.forEach((e) => console.log(`run ${e.runId} ${eventLine(e, c)}`)));
   console.error(`opsroom worker: ${core.workers().map((w) => w.id).join(', ')} on ${core.dataDir ?? 'PostgreSQL'}`);
-  await (values['until-idle'] ? untilIdle(core) : untilSignal());
-  console.error('opsroom worker: draining');
-  await core.close({ graceMs });
+  // The first Ctrl-C (or SIGTERM) drains; another one stops the running steps at once. The handlers stay
+  // until the end: Node's default would kill this process and orphan the steps' process groups.
+  let signals = 0;
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => { stop = resolve; });
+  const onSignal = () => {
+    if (++signals === 1) return stop();
+    console.error('opsroom worker: stopping running steps now');
+    void core.close({ graceMs: 0 });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await (values['until-idle'] ? untilIdle(core, stopped) : stopped);
+    console.error(`opsroom worker: draining (running steps get ${graceMs} ms; Ctrl-C again to stop them now)`);
+    await core.close({ graceMs });
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
   return 0;
 }
 
-const untilSignal = () => new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve());
-  process.once('SIGTERM', () => resolve());
-});
-
-async function untilIdle(core: Core): Promise<void> {
-  const stop = untilSignal();
+/** Idle: nothing running on our lanes, and nothing queued that our unpaused lanes could still take. */
+async function untilIdle(core: Core, stop: Promise<void>): Promise<void> {
   let stopped = false;
   stop.then(() => { stopped = true; });
   while (!stopped) {
-    const counts = await core.runs.counts();
-    if (counts.queued === 0 && counts.running === 0) return;
+    const open = (await core.lanes.list()).filter((l) => core.lanes.served.includes(l.name) && !l.paused).map((l) => l.name);
+    const [served, takeable] = await Promise.all([core.runs.counts([...core.lanes.served]), core.runs.counts(open)]);
+    if (served.running === 0 && takeable.queued === 0) return;
     await Promise.race([stop, new Promise((resolve) => setTimeout(resolve, 250))]);
   }
 }

@@ -18,8 +18,8 @@ export interface EmbeddedDatabase {
  * Locks the data folder, then starts the db-worker thread on `<dataDir>/pgdata` and waits until the schema is
  * migrated. The lock is taken first and released last, so no second process can open the folder in between.
  */
-export async function startEmbeddedDatabase(dataDir: string, options: { workerUrl?: URL; migrationsDir?: string } = {},
-  onCrash: (error: Error) => void = () => undefined): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, options: { workerUrl?: URL; migrationsDir?: string } = {}):
+  Promise<EmbeddedDatabase> {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
@@ -31,7 +31,6 @@ export async function startEmbeddedDatabase(dataDir: string, options: { workerUr
   const worker = new Worker(options.workerUrl ?? DEFAULT_DB_WORKER_URL, {
     workerData: { pgdataDir: join(dataDir, 'pgdata'), migrationsDir: options.migrationsDir ?? MIGRATIONS_DIR },
   });
-  let closing = false;
   try {
     await new Promise<void>((resolve, reject) => {
       worker.once('message', (reply: DbWorkerReply) => {
@@ -48,17 +47,22 @@ export async function startEmbeddedDatabase(dataDir: string, options: { workerUr
     lock.release();
     throw error;
   }
-  worker.on('error', (error) => {
-    if (!closing) onCrash(error);
+  let exited = false;
+  worker.once('exit', () => {
+    exited = true;
   });
+  // A crash of the thread reaches every caller as a rejected call ("the database thread is gone", rpc.ts);
+  // without a listener the 'error' event would throw in this thread instead.
+  worker.on('error', () => undefined);
   return {
     newPort() {
       const { port1, port2 } = new MessageChannel();
-      worker.postMessage({ type: 'attach', port: port2 } satisfies DbWorkerMessage, [port2]);
+      if (exited) port2.close(); // its calls then fail at once instead of waiting on a thread that is gone
+      else worker.postMessage({ type: 'attach', port: port2 } satisfies DbWorkerMessage, [port2]);
       return port1;
     },
     async close() {
-      closing = true;
+      if (exited) return lock.release(); // it died earlier: nothing left to close, and 'exit' will not fire again
       const closed = new Promise<void>((resolve) => {
         worker.on('message', (reply: DbWorkerReply) => reply.type === 'closed' && resolve());
         worker.once('exit', () => resolve());

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Sql } from './sql.ts';
 
@@ -20,7 +21,7 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   for (const name of names) {
     const match = FILE_NAME.exec(name);
     if (!match) throw new Error(`migration file ${name} is not named NNNN_snake_case.sql`);
-    const sql = await readFile(new URL(name, `file://${dir.endsWith('/') ? dir : `${dir}/`}`), 'utf8');
+    const sql = await readFile(join(dir, name), 'utf8');
     const version = Number(match[1]);
     if (migrations.some((m) => m.version === version)) throw new Error(`two migrations share number ${match[1]}`);
     migrations.push({ version, name: match[2]!, sql, sha256: createHash('sha256').update(sql).digest('hex') });

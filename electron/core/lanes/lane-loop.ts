@@ -56,7 +56,7 @@ export function startLaneLoop(options: LaneLoopOptions): LaneLoop {
         else if (answer.cancelRequested) stop('cancel');
       }, () => undefined); // a missed beat is retried next tick; the reclaim timeout allows five
     }, options.heartbeatMs);
-    const writer = createEventWriter((events) => store.appendEvents(events), publish);
+    const writer = createEventWriter((events) => store.appendEvents(events, claimed.fence), publish);
     let outcome: Outcome;
     try {
       outcome = await executeRun(claimed, abort.signal, { store, writer, publish });
@@ -99,20 +99,24 @@ export function startLaneLoop(options: LaneLoopOptions): LaneLoop {
     let next: ClaimedRun | null = null;
     for (;;) {
       if (draining) {
-        // A run handed over by finishAndClaim just as the drain began: give it back unstarted.
+        // A run claimed (or handed over by finishAndClaim) just as the drain began: give it back unstarted.
         if (next) {
           publish(next.events);
           await requeue('requeued: its worker shut down before it started');
         }
         return;
       }
-      let claimed = next;
+      let claimed: ClaimedRun | null = next;
       next = null;
       if (!claimed) {
         try {
           claimed = await store.claim(options.lane, workerId);
         } catch {
           // database briefly unavailable: back off and try again rather than die
+        }
+        if (claimed && draining) {
+          next = claimed; // the drain came while the claim was in flight: give it back at the top
+          continue;
         }
       }
       if (!claimed) {

@@ -4,7 +4,7 @@ import type { RunEvent } from '../../../shared/domain/run.ts';
 import type { BackoffOptions } from '../queue/backoff.ts';
 import type { LaneWorkerData } from './lane-worker.ts';
 import type { HostToWorker, WorkerToHost } from './lane-messages.ts';
-import type { StoreAddress } from './store-address.ts';
+import type { StoreAddress } from '../db/store-address.ts';
 
 export const DEFAULT_LANE_WORKER_URL = new URL('./lane-worker.ts', import.meta.url);
 
@@ -101,9 +101,11 @@ export function startLanePool(options: LanePoolOptions): LanePool {
     wake: (lane) => slots.filter((s) => !lane || s.lane === lane).forEach((s) => send(s, { type: 'wake' })),
     cancel: (runId) => slots.filter((s) => s.info.runId === runId).forEach((s) => send(s, { type: 'cancel', runId })),
     async drain(graceMs) {
+      // Callable again with a shorter grace: each call re-sends the drain and arms its own deadline.
       draining = true;
       for (const slot of slots) send(slot, { type: 'drain', graceMs });
-      // The loop requeues a run it had to stop; give it a moment past the grace to say so, then force.
+      // The loop requeues a run it had to stop, and its kill of the step's process group takes up to
+      // KILL_GRACE_MS: give it that long past the grace to say so, then force.
       const forced = setTimeout(() => slots.forEach((s) => s.worker?.terminate()), graceMs + 5000);
       await Promise.all(slots.map((s) => s.exited));
       clearTimeout(forced);

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackoffOptions } from '../queue/backoff.ts';
 import { startLaneLoop } from './lane-loop.ts';
-import { openStore, type StoreAddress } from './store-address.ts';
+import { openStore, type StoreAddress } from '../db/store-address.ts';
 import type { HostToWorker, WorkerToHost } from './lane-messages.ts';
 
 /** Entry of a lane worker thread. All decisions live in lane-loop.ts; this only wires the thread's ports. */

@@ -31,10 +31,10 @@ export function sqlStore(sql: Sql): Store {
     finishAndClaim: (fence, ending, lane, workerId) => finishAndClaim(sql, fence, ending, lane, workerId),
     cancel: (runId) => cancel(sql, runId),
     reclaim: (request) => reclaim(sql, request),
-    appendEvents: (events) => appendEvents(sql, events),
+    appendEvents: (events, fence) => appendEvents(sql, events, fence),
     getRun: (id) => getRun(sql, id),
     listRuns: (filter) => listRuns(sql, filter),
     listEvents: (runId, afterSeq, limit) => listEvents(sql, runId, afterSeq, limit),
-    countRuns: () => countRuns(sql),
+    countRuns: (lanes) => countRuns(sql, lanes),
   };
 }

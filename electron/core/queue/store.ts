@@ -19,6 +19,8 @@ export interface EnqueueRequest {
   sessionId?: number | null;
   /** A lane name, or 'auto' for the unpaused lane with the least queued and running work. */
   lane: string;
+  /** The lanes 'auto' may pick: those a worker will serve (a lane in the table may have none). */
+  autoLanes: string[];
   priority?: number;
   maxAttempts?: number;
   runAfter?: Date;
@@ -85,12 +87,14 @@ export interface Store {
     Promise<{ ended: RunChange | null; next: ClaimedRun | null }>;
   cancel(runId: number): Promise<RunChange>;
   reclaim(request: ReclaimRequest): Promise<RunChange[]>;
-  appendEvents(events: NewRunEvent[]): Promise<RunEvent[]>;
+  /** With a fence, stored only while the fence holds (else nothing is stored and [] comes back). */
+  appendEvents(events: NewRunEvent[], fence?: Fence): Promise<RunEvent[]>;
 
   getRun(id: number): Promise<{ run: Run; steps: RunStep[] }>;
   listRuns(filter: RunFilter): Promise<Run[]>;
   listEvents(runId: number, afterSeq: number, limit: number): Promise<RunEvent[]>;
-  countRuns(): Promise<Record<Run['status'], number>>;
+  /** Runs by status, over the given lanes or all. */
+  countRuns(lanes?: string[]): Promise<Record<Run['status'], number>>;
 }
 
 export type StoreMethod = keyof Store;

@@ -54,13 +54,19 @@ export function connect<T extends object>(port: MessagePort, methods: readonly (
     if (response.ok) waiter.resolve(response.value);
     else waiter.reject(reviveError(response.error));
   });
+  // A message posted to a port whose other side is gone is dropped without an error: after 'close', every
+  // call must fail at once, or its caller waits forever.
+  let closed = false;
+  const gone = () => new Error('the database thread is gone');
   port.on('close', () => {
-    for (const waiter of pending.values()) waiter.reject(new Error('the database thread is gone'));
+    closed = true;
+    for (const waiter of pending.values()) waiter.reject(gone());
     pending.clear();
   });
   const client = { closePort: () => port.close() } as T & { closePort(): void };
   for (const method of methods) {
     (client as Record<string, unknown>)[method as string] = (...args: unknown[]) => new Promise((resolve, reject) => {
+      if (closed) return reject(gone());
       const id = nextId++;
       pending.set(id, { resolve, reject });
       port.postMessage({ id, method, args, sentAt: Date.now() });

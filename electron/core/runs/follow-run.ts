@@ -8,6 +8,7 @@ export interface FollowDeps {
 }
 
 const PAGE = 5000;
+const REREAD_WINDOW = 2000;
 
 /**
  * Delivers every event of a run exactly once, in order of storage as far as the bus allows: first what is stored, then live events from the bus
@@ -38,14 +39,23 @@ export function followRun(deps: FollowDeps, runId: number, onEvent: (event: RunE
     else mine.forEach(deliver);
     if (mine.some((e) => e.kind === 'status' && TERMINAL_STATUSES.includes(e.payload?.status as Run['status']))) wake?.();
   });
+  // On PostgreSQL a seq is taken at insert but seen at commit, so a lower seq can appear after a higher one
+  // was read (a worker's batch committing just after someone's cancel): each poll re-reads a window below
+  // the cursor, and `seen` drops what was delivered already.
   const catchUp = async () => {
+    let from = Math.max(0, cursor - REREAD_WINDOW);
     for (;;) {
-      const page = await deps.store.listEvents(runId, cursor, PAGE);
+      const page = await deps.store.listEvents(runId, from, PAGE);
       page.forEach(deliver);
-      cursor = page.at(-1)?.seq ?? cursor;
+      from = page.at(-1)?.seq ?? from;
+      cursor = Math.max(cursor, from);
       if (page.length < PAGE) return;
     }
   };
+
+  // One listener for the whole follow (one per poll would pile up: 7,200 an hour).
+  const onAbort = () => wake?.();
+  options.signal?.addEventListener('abort', onAbort);
 
   return (async () => {
     try {
@@ -62,12 +72,12 @@ export function followRun(deps: FollowDeps, runId: number, onEvent: (event: RunE
             clearTimeout(timer);
             resolve();
           };
-          options.signal?.addEventListener('abort', wake, { once: true });
         });
         wake = null;
       }
     } finally {
       unsubscribe();
+      options.signal?.removeEventListener('abort', onAbort);
     }
   })();
 }

@@ -46,6 +46,18 @@ for (const engine of ENGINES) {
       assert.equal((await store.listRuns({})).length, 1);
     });
 
+    test("'auto' picks the least busy lane among those served, never a paused one", async () => {
+      const { store } = await engine.open();
+      await store.ensureLanes(['build']);
+      await store.enqueue(request({ lane: 'B' }));
+      const auto = (over: Partial<Parameters<typeof request>[0]>) => store.enqueue(request({ lane: 'auto', ...over }));
+      assert.equal((await auto({ autoLanes: ['B', 'C'] })).run.lane, 'C', 'C is idle, B has a run');
+      assert.equal((await auto({ autoLanes: ['A', 'B', 'C', 'D'] })).run.lane, 'A', 'build has no run but is not served');
+      await store.setLanePaused('D', true);
+      await assert.rejects(auto({ autoLanes: ['D'] }), { code: 'UNKNOWN_LANE', message: /every lane served here \(D\) is paused/ });
+      assert.deepEqual((await store.countRuns(['B', 'C'])).queued, 2);
+    });
+
     test('a paused lane is not claimed until resumed', async () => {
       const { store } = await engine.open();
       await store.enqueue(request());
@@ -166,6 +178,27 @@ for (const engine of ENGINES) {
       assert.deepEqual(last.ended?.run.result, { ok: 1 });
       assert.equal(last.next, null);
       assert.equal((await store.getRun(second.id)).run.status, 'succeeded');
+    });
+
+    test('ending a run closes a step left running; a worker that lost its run can append no output', async () => {
+      const { store, sql } = await engine.open();
+      const { run } = await store.enqueue(request());
+      const first = (await store.claim('A', 'w1'))!;
+      await store.startStep(first.fence, 0);
+      const line = (text: string) => ({ runId: run.id, attempt: 1, stepId: 's0', kind: 'output' as const, level: 'info' as const, message: text, payload: null });
+      assert.equal((await store.appendEvents([line('mine')], first.fence)).length, 1);
+      await sql.query("UPDATE runs SET heartbeat_at = now() - interval '1 minute' WHERE id = $1", [run.id]);
+      await store.reclaim({ olderThanMs: 1000, reason: 'silent' });
+      const second = (await store.claim('A', 'w2'))!;
+      assert.deepEqual(await store.appendEvents([line('stale')], first.fence), [], 'the old owner is fenced out');
+      assert.equal((await store.appendEvents([line('new owner')], second.fence)).length, 1);
+      await store.startStep(second.fence, 0);
+      await store.finishRun(second.fence, { status: 'failed', error: 'internal error: boom', retryDelayMs: 0 });
+      const step = (await store.getRun(run.id)).steps[0]!;
+      assert.equal(step.status, 'failed');
+      assert.equal(step.error, 'interrupted: internal error: boom');
+      const messages = (await store.listEvents(run.id, 0, 100)).map((e) => e.message);
+      assert.ok(messages.includes('mine') && messages.includes('new owner') && !messages.includes('stale'));
     });
 
     test('events append in order, come back by seq, and cannot be edited', async () => {

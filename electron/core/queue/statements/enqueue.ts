@@ -8,10 +8,11 @@ INSERT INTO plans (name, ir_version, ir, content_hash) VALUES ($1, $2, $3::jsonb
 ON CONFLICT (content_hash) DO UPDATE SET content_hash = EXCLUDED.content_hash
 RETURNING id`;
 
-// 'auto' picks the unpaused lane with the least queued and running work; ties go to the first name.
+// 'auto' picks, among the lanes workers serve, the unpaused one with the least queued and running work; ties
+// go to the first name.
 const AUTO_LANE = `
 SELECT l.name FROM lanes l LEFT JOIN runs r ON r.lane = l.name AND r.status IN ('queued', 'running')
- WHERE NOT l.paused GROUP BY l.name ORDER BY count(r.id), l.name LIMIT 1`;
+ WHERE NOT l.paused AND l.name = ANY($1::text[]) GROUP BY l.name ORDER BY count(r.id), l.name LIMIT 1`;
 
 const INSERT_RUN = `
 INSERT INTO runs (session_id, plan_id, title, lane, priority, max_attempts, run_after, input, idempotency_key)
@@ -36,7 +37,7 @@ export async function enqueue(sql: Sql, request: EnqueueRequest): Promise<RunCha
       if (existing.rows[0]) return { run: runFromRow(existing.rows[0]), events: [], created: false };
     }
     if (request.sessionId != null) await assertOpenSession(tx, request.sessionId);
-    const lane = await resolveLane(tx, request.lane);
+    const lane = await resolveLane(tx, request.lane, request.autoLanes);
     const plan = await tx.query<{ id: number }>(UPSERT_PLAN,
       [request.plan.name, request.plan.irVersion, JSON.stringify(request.plan), request.planHash]);
     const inserted = await tx.query(INSERT_RUN, [request.sessionId ?? null, plan.rows[0]!.id, request.title, lane,
@@ -62,10 +63,10 @@ async function assertOpenSession(tx: Sql, sessionId: number): Promise<void> {
   }
 }
 
-async function resolveLane(tx: Sql, lane: string): Promise<string> {
+async function resolveLane(tx: Sql, lane: string, autoLanes: string[]): Promise<string> {
   if (lane === 'auto') {
-    const { rows } = await tx.query<{ name: string }>(AUTO_LANE);
-    if (!rows[0]) throw new CoreError('UNKNOWN_LANE', 'every lane is paused; resume one or name a lane');
+    const { rows } = await tx.query<{ name: string }>(AUTO_LANE, [autoLanes]);
+    if (!rows[0]) throw new CoreError('UNKNOWN_LANE', `every lane served here (${autoLanes.join(', ')}) is paused; resume one or name a lane`);
     return rows[0].name;
   }
   const { rows } = await tx.query<{ name: string }>('SELECT name FROM lanes ORDER BY name');

@@ -22,6 +22,11 @@ ended AS (
     result = $6::jsonb
    WHERE r.id = $1 AND r.claim_count = $2 AND r.status = 'running'
   RETURNING r.*
+), ended_steps AS (
+  -- a step still marked running (its end could not be recorded) is closed with the run, never left a ghost
+  UPDATE run_steps st SET status = CASE WHEN e.status = 'cancelled' THEN 'cancelled' ELSE 'failed' END,
+         finished_at = now(), error = 'interrupted: ' || coalesce(e.error, e.status)
+    FROM ended e WHERE st.run_id = e.id AND st.status = 'running'
 ), end_logged AS (
   INSERT INTO run_events (run_id, attempt, kind, level, message, payload)
   SELECT id, attempt, 'status', CASE WHEN status = 'succeeded' THEN 'info' ELSE 'error' END,

@@ -38,10 +38,10 @@ export async function listEvents(sql: Sql, runId: number, afterSeq: number, limi
   return rows.map((row) => eventFromRow(row));
 }
 
-export async function countRuns(sql: Sql): Promise<Record<Run['status'], number>> {
+export async function countRuns(sql: Sql, lanes?: string[]): Promise<Record<Run['status'], number>> {
   const counts: Record<Run['status'], number> = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
   const { rows } = await sql.query<{ status: Run['status']; n: number }>(
-    'SELECT status, count(*) AS n FROM runs GROUP BY status');
+    'SELECT status, count(*) AS n FROM runs WHERE $1::text[] IS NULL OR lane = ANY($1::text[]) GROUP BY status', [lanes ?? null]);
   for (const row of rows) counts[row.status] = row.n;
   return counts;
 }

@@ -3,8 +3,9 @@ import type { Sql } from '../../db/sql.ts';
 import { EVENT_COLUMNS, eventFromRow } from '../rows.ts';
 import type { Fence, StepOutcome } from '../store.ts';
 
-// Both statements write only while the fence holds, and log the step's event in the same statement.
-const OWNED = `EXISTS (SELECT 1 FROM runs WHERE id = $1 AND claim_count = $2 AND status = 'running')`;
+// Both statements write only while the fence holds, and log the step's event in the same statement. FOR SHARE
+// makes a reclaim committing meanwhile (on PostgreSQL) either wait for this statement or be seen by it.
+const OWNED = `EXISTS (SELECT 1 FROM runs WHERE id = $1 AND claim_count = $2 AND status = 'running' FOR SHARE)`;
 
 const START = `
 WITH s AS (

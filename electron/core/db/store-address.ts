@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { openPostgres } from '../db/postgres-sql.ts';
+import { openPostgres } from './postgres-sql.ts';
 import { connect } from '../rpc/rpc.ts';
 import { sqlStore } from '../queue/sql-store.ts';
 import { STORE_METHODS, type Store } from '../queue/store.ts';
