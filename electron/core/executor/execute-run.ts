@@ -2,7 +2,7 @@ import type { NewRunEvent, RunEvent } from '../../../shared/domain/run.ts';
 import type { ClaimedRun, Store } from '../queue/store.ts';
 import type { EventWriter } from './event-writer.ts';
 import { HANDLERS } from './handlers.ts';
-import type { StepContext, StopReason } from './step-handler.ts';
+import type { StepContext, StepResult, StopReason } from './step-handler.ts';
 
 export interface ExecuteDeps {
   store: Pick<Store, 'startStep' | 'finishStep'>;
@@ -31,9 +31,8 @@ export async function executeRun(claimed: ClaimedRun, signal: AbortSignal, deps:
     if (started.length === 0) return { status: 'lost' };
     deps.publish(started);
 
-    const stepSignal = step.timeoutMs
-      ? AbortSignal.any([signal, timeoutSignal(step.timeoutMs)])
-      : signal;
+    const timeout = step.timeoutMs ? stepTimeout(step.timeoutMs) : null;
+    const stepSignal = timeout ? AbortSignal.any([signal, timeout.signal]) : signal;
     const event = (partial: Pick<NewRunEvent, 'kind' | 'level' | 'message' | 'payload'>) =>
       deps.writer.push({ runId: run.id, attempt: run.attempt, stepId: step.id, ...partial });
     const ctx: StepContext = {
@@ -46,16 +45,22 @@ export async function executeRun(claimed: ClaimedRun, signal: AbortSignal, deps:
     };
     const handler = HANDLERS.get(step.tool);
     const input = handler?.inputSchema.safeParse(step.input);
-    const result = !handler ? { ok: false, error: `unknown tool "${step.tool}"` }
-      : !input?.success ? { ok: false, error: `invalid input: ${input?.error.issues[0]?.message}` }
-        : await handler.run(input.data, ctx);
+    let result: StepResult;
+    try {
+      result = !handler ? { ok: false, error: `unknown tool "${step.tool}"` }
+        : !input?.success ? { ok: false, error: `invalid input: ${input?.error.issues[0]?.message}` }
+          : await handler.run(input.data, ctx);
+    } finally {
+      timeout?.clear();
+    }
     await deps.writer.flush();
 
     const reason = stepSignal.aborted ? (stepSignal.reason as StopReason) : null;
     const status = result.ok ? 'succeeded' : reason === 'cancel' || reason === 'drain' ? 'cancelled' : 'failed';
-    const exit = result.exitCode != null ? ` (exit ${result.exitCode})` : '';
     const timedOut = reason === 'timeout' ? ` after ${step.timeoutMs} ms` : '';
-    const message = `step ${step.id} ${result.ok ? 'succeeded' : `${status}: ${result.error}${timedOut}`}${result.ok ? exit : ''}`;
+    const message = result.ok
+      ? `step ${step.id} succeeded${result.exitCode != null ? ` (exit ${result.exitCode})` : ''}`
+      : `step ${step.id} ${status}: ${result.error}${timedOut}`;
     const finished = await deps.store.finishStep(fence, idx, {
       status, exitCode: result.exitCode ?? null, error: result.ok ? null : `${result.error}${timedOut}`, result: result.result,
     }, message);
@@ -73,8 +78,9 @@ function stopped(reason: StopReason): Outcome {
   return { status: 'cancelled' };
 }
 
-function timeoutSignal(ms: number): AbortSignal {
+/** A step's own deadline; cleared when the step ends, so a long timeout holds nothing once it is done. */
+function stepTimeout(ms: number): { signal: AbortSignal; clear(): void } {
   const controller = new AbortController();
-  setTimeout(() => controller.abort('timeout' satisfies StopReason), ms).unref();
-  return controller.signal;
+  const timer = setTimeout(() => controller.abort('timeout' satisfies StopReason), ms);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
