@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** One verifier's verdict on one step attempt, with the evidence it saw. */
+export const ProofSchema = z.object({
+  id: z.number().int(),
+  runId: z.number().int(),
+  stepId: z.string(),
+  /** The run's attempt, and the step's try within it (a step with a retry policy tries again in place). */
+  attempt: z.number().int(),
+  try: z.number().int(),
+  verifierKind: z.enum(['http', 'exit_code', 'sql', 'file', 'output']),
+  config: z.record(z.string(), z.unknown()),
+  passed: z.boolean(),
+  summary: z.string(),
+  evidence: z.record(z.string(), z.unknown()),
+  /** sha256 of the evidence as RFC 8785 canonical JSON (sorted keys, no spaces). */
+  evidenceSha256: Sha256,
+  /** Full evidence too large to keep inline (an HTTP body, a long output), by content hash. */
+  artifactSha256: Sha256.nullable(),
+  startedAt: z.date(),
+  finishedAt: z.date(),
+});
+
+export type Proof = z.infer<typeof ProofSchema>;
