@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { RunEvent } from '../../../shared/domain/run.ts';
+import type { Sandbox } from '../../../shared/ir/sandbox.ts';
 
 /** Why a step was stopped from outside: the run was cancelled, the step ran past its timeout, the worker
  * lost its claim, or the worker is shutting down. */
@@ -14,6 +15,10 @@ export interface StepContext {
   /** One line of the tool's output; stored as an event, in order, before anyone sees it. */
   output(stream: 'stdout' | 'stderr', line: string): void;
   log(level: RunEvent['level'], message: string, payload?: Record<string, unknown>): void;
+  /** The step's own deadline per try, if it has one (a tool with its own timeout should stay inside it). */
+  timeoutMs?: number;
+  /** The plan's sandbox; tools on MCP servers must pass it as well as their server's. */
+  planSandbox?: Sandbox;
 }
 
 export interface StepResult {

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { McpServerConfig } from '../../../../shared/domain/mcp.ts';
+
+export const DC_NAME = 'desktop-commander';
+
+/**
+ * Where DC's feature flags are fetched from: loopback port 9 (discard), refused at once, so DC keeps its
+ * built-in defaults and never asks desktopcommander.app.
+ */
+const NO_FLAGS_URL = 'http://127.0.0.1:9/desktop-commander-flags.json';
+
+/** DC's HOME inside the app's data folder: its config, logs and caches live there, not in the user's home. */
+export function dcHomeDir(dataDir: string): string {
+  return join(dataDir, 'mcp', 'desktop-commander');
+}
+
+/**
+ * Desktop Commander as a default MCP server. It runs on the app's own executable (Electron as Node), so an
+ * installed app needs no separate Node. `directories` also become DC's allowedDirectories through
+ * prepareDcHome, which must run before the server starts.
+ */
+export function desktopCommanderServer(dataDir: string, options: { directories?: string[] } = {}): McpServerConfig {
+  const home = dcHomeDir(dataDir);
+  const entry = fileURLToPath(import.meta.resolve('@wonderwhy-er/desktop-commander/dist/index.js'));
+  return {
+    name: DC_NAME,
+    command: process.execPath,
+    args: [entry, '--no-onboarding'],
+    env: {
+      HOME: home,
+      // os.homedir() reads USERPROFILE on Windows, HOME elsewhere
+      ...(process.platform === 'win32' ? { USERPROFILE: home } : {}),
+      DESKTOP_COMMANDER_DISABLE_TELEMETRY: '1',
+      DC_FLAG_URL: NO_FLAGS_URL,
+      ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
+    },
+    cwd: null,
+    enabled: true,
+    sandbox: options.directories ? { directories: options.directories } : {},
+  };
+}
