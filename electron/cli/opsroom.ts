@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { isCoreError, UsageError } from './args.ts';
 import { lanesCommand, LANES_HELP } from './commands/lanes.ts';
+import { mcpCommand, MCP_HELP } from './commands/mcp.ts';
+import { proofsCommand, PROOFS_HELP } from './commands/proofs.ts';
 import { runCommand, RUN_HELP } from './commands/run.ts';
 import { runsCommand, RUNS_HELP } from './commands/runs.ts';
 import { sessionsCommand, SESSIONS_HELP } from './commands/sessions.ts';
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, { run(argv: string[]): Promise<number>; help: str
   sessions: { run: sessionsCommand, help: SESSIONS_HELP },
   lanes: { run: lanesCommand, help: LANES_HELP },
   worker: { run: workerCommand, help: WORKER_HELP },
+  mcp: { run: mcpCommand, help: MCP_HELP },
+  proofs: { run: proofsCommand, help: PROOFS_HELP },
 };
 
 const USAGE = `Ops Control Room: operations work as structured, proven runs.
@@ -24,6 +28,8 @@ usage: opsroom <command> [options]     (opsroom <command> --help for its options
   sessions   create, list, archive and restore sessions
   lanes      list, pause and resume lanes
   worker     run lane workers (on the embedded database or a shared PostgreSQL)
+  mcp        register, import, list and test MCP servers; their tools; secrets
+  proofs     a run's proofs, its exported proof bundle, and checking a bundle
 
 The embedded database lives in the app's data folder; --data-dir DIR or OPSROOM_DATA_DIR moves it,
 --database-url URL or OPSROOM_DATABASE_URL uses a PostgreSQL instead.`;

@@ -11,7 +11,10 @@ export type CoreErrorCode =
   | 'UNKNOWN_RUN'
   | 'INVALID_STATE'
   | 'DATABASE_UNAVAILABLE'
-  | 'WORKER_FAILED';
+  | 'WORKER_FAILED'
+  | 'INVALID_INPUT'
+  | 'UNKNOWN_SERVER'
+  | 'MCP_SERVER_FAILED';
 
 export class CoreError extends Error {
   readonly code: CoreErrorCode;

@@ -1,8 +1,13 @@
 import type { Lane, Run, RunEvent, RunFilter, RunStep, Session } from '../../shared/domain/run.ts';
+import type { ParamValue } from '../../shared/ir/params.ts';
 import { defaultDataDir } from './db/data-dir.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createEventBus, type EventListener } from './events/event-bus.ts';
 import { DEFAULT_LANE_WORKER_URL, startLanePool, type LanePool, type WorkerInfo } from './lanes/lane-pool.ts';
+import { mcpApi, type McpApi } from './api/mcp-api.ts';
+import { proofsApi, type ProofsApi } from './api/proofs-api.ts';
+import { bindParams } from './plans/bind-params.ts';
+import { checkTools } from './plans/check-tools.ts';
 import { planHash } from './plans/plan-hash.ts';
 import { validatePlan } from './plans/validate-plan.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './queue/backoff.ts';
@@ -11,10 +16,14 @@ import { followRun } from './runs/follow-run.ts';
 export { CoreError, type CoreErrorCode } from './errors.ts';
 export { shellPlan } from './plans/shell-plan.ts';
 export { defaultDataDir } from './db/data-dir.ts';
+export { verifyProofBundle } from './proofs/verify-bundle.ts';
 export type { WorkerInfo } from './lanes/lane-pool.ts';
+export type { McpApi } from './api/mcp-api.ts';
+export type { ProofsApi } from './api/proofs-api.ts';
 
 export interface CoreOptions {
-  /** The embedded database's folder (default: the app's data folder). Ignored with databaseUrl. */
+  /** The app's data folder (default: the platform's): the embedded database, secrets, MCP servers' homes.
+   * With databaseUrl it still holds the local files; the database is the shared one. */
   dataDir?: string;
   /** A shared PostgreSQL instead of the embedded database: the scale-out path past one machine. */
   databaseUrl?: string;
@@ -43,7 +52,10 @@ export interface EnqueueInput {
   priority?: number;
   maxAttempts?: number;
   runAfter?: Date;
-  input?: Record<string, unknown>;
+  /** Values for the plan's parameters (defaults fill the rest); stored with the run. */
+  params?: Record<string, ParamValue>;
+  /** The values are text from a command line (`--param k=v`), converted to each parameter's type. */
+  paramsAreText?: boolean;
   idempotencyKey?: string;
 }
 
@@ -74,6 +86,8 @@ export interface Core {
     /** Every event of the run, stored then live; resolves with the run when it has ended. */
     follow(id: number, onEvent: (event: RunEvent) => void, options?: { signal?: AbortSignal }): Promise<Run>;
   };
+  mcp: McpApi;
+  proofs: ProofsApi;
   subscribe(listener: EventListener): () => void;
   workers(): WorkerInfo[];
   /** Stops claiming, lets running steps finish for up to graceMs (then requeues them), closes the database.
@@ -89,12 +103,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const bus = createEventBus();
   const publish = (events: RunEvent[]) => bus.publish(events);
 
-  const dataDir = options.databaseUrl ? null : (options.dataDir ?? defaultDataDir());
+  const appDir = options.dataDir ?? defaultDataDir();
+  const dataDir = options.databaseUrl ? null : appDir;
   const db = await openDatabase(options.databaseUrl
     ? { databaseUrl: options.databaseUrl, migrationsDir: options.migrationsDir }
-    : { dataDir: dataDir!, dbWorkerUrl: options.workerUrls?.db, migrationsDir: options.migrationsDir });
+    : { dataDir: appDir, dbWorkerUrl: options.workerUrls?.db, migrationsDir: options.migrationsDir });
   const { store } = db;
   const lanes = options.lanes ?? DEFAULT_LANES;
+  const mcp = mcpApi(store, appDir);
   try {
     if (!options.databaseUrl) {
       // The data-folder lock proves no other process runs workers on this database: whatever is still marked
@@ -103,6 +119,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         .flatMap((change) => change.events));
     }
     await store.ensureLanes(lanes);
+    await mcp.registerDefaults();
   } catch (error) {
     await db.close();
     throw error;
@@ -114,6 +131,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       workersPerLane: options.workersPerLane ?? 1,
       workerUrl: options.workerUrls?.lane ?? DEFAULT_LANE_WORKER_URL,
       address: db.address,
+      appDir,
       heartbeatMs,
       pollMs: options.pollMs ?? 1000,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
@@ -159,10 +177,12 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     runs: {
       async enqueue(input) {
         const plan = validatePlan(input.plan, input.source);
+        const params = bindParams(plan.params, input.params ?? {}, { fromStrings: input.paramsAreText });
+        await checkTools(plan, mcp.registry, input.source);
         const change = await store.enqueue({
           plan, planHash: planHash(plan), title: input.title ?? plan.name, sessionId: input.sessionId,
           lane: input.lane ?? 'auto', autoLanes: lanes, priority: input.priority, maxAttempts: input.maxAttempts,
-          runAfter: input.runAfter, input: input.input, idempotencyKey: input.idempotencyKey,
+          runAfter: input.runAfter, input: params, idempotencyKey: input.idempotencyKey,
         });
         publish(change.events);
         if (change.created) pool?.wake(change.run.lane);
@@ -180,6 +200,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       counts: (onLanes) => store.countRuns(onLanes),
       follow: (id, onEvent, opts = {}) => followRun({ store, subscribe: bus.subscribe }, id, onEvent, opts),
     },
+    mcp,
+    proofs: proofsApi(store),
     subscribe: bus.subscribe,
     workers: () => pool?.workers() ?? [],
     close(opts = {}) {

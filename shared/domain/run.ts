@@ -48,7 +48,7 @@ export const RunStepSchema = z.object({
 });
 export type RunStep = z.infer<typeof RunStepSchema>;
 
-export const EventKindSchema = z.enum(['status', 'step', 'output', 'log']);
+export const EventKindSchema = z.enum(['status', 'step', 'output', 'log', 'proof']);
 export const EventLevelSchema = z.enum(['debug', 'info', 'warn', 'error']);
 
 /** An event as a producer hands it in; `seq` and `ts` are given by the database. */

@@ -1,36 +1,53 @@
 import { z } from 'zod';
+import { ParamNameSchema, ParamSchema } from './params.ts';
+import { SandboxSchema } from './sandbox.ts';
+import { ToolRefSchema } from './tool-ref.ts';
+import { VerifierSchema } from './verifier.ts';
+import { checkPlanStructure } from './plan-structure.ts';
 
 /**
- * Pulser IR, version 1: a Plan is named and has ordered steps; each step names a tool and gives its input.
- * The IR/MCP issue adds parameters, `needs` (a DAG), verifiers and MCP tool references; this is the subset
- * the core runtime executes today. Tool inputs are checked by the tool's own schema, in the core.
+ * Pulser IR, version 1. A Plan has a name, typed parameters and steps; steps form a DAG through `needs`, call a
+ * tool (built-in or `server/tool` on an MCP server) and are each proven by one or more verifiers.
+ * Any string in a step's input or verifiers may reference `${params.name}` or, for a step it (transitively)
+ * needs, `${steps.<id>.exitCode|stdout|stderr|result[.path]}`; `$${` is a literal `${`.
  * Objects are strict: a misspelt key (timeoutMS) is an error, not a setting silently ignored.
  */
 export const IR_VERSION = 1;
 
-export const StepIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/,
-  'a step id is 1-64 letters, digits, "_", "." or "-", starting with a letter or digit');
+export const StepIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+  'a step id is 1-64 letters, digits, "_" or "-", starting with a letter or digit');
+
+export const RetrySchema = z.strictObject({
+  /** Tries in all, the first included. */
+  attempts: z.number().int().min(1).max(20),
+  delayMs: z.number().int().min(0).max(3_600_000).optional(),
+  backoff: z.enum(['fixed', 'exponential']).optional(),
+});
 
 export const StepSchema = z.strictObject({
   id: StepIdSchema,
-  tool: z.string().min(1),
+  name: z.string().max(200).optional(),
+  tool: ToolRefSchema,
   input: z.record(z.string(), z.unknown()),
+  needs: z.array(StepIdSchema).max(1000).optional(),
+  /** Preferred lane for the step; the run's lane when the plan is queued as one run. */
+  lane: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
   timeoutMs: z.number().int().positive().max(7 * 24 * 3600 * 1000).optional(),
+  retry: RetrySchema.optional(),
+  /** A failure of this step does not fail the run, and steps that need it still run. */
+  continueOnError: z.boolean().optional(),
+  verify: z.array(VerifierSchema).min(1, 'a step needs at least one verifier, e.g. {"kind":"exit_code"}').max(50),
 });
 
 export const PlanSchema = z.strictObject({
   irVersion: z.literal(IR_VERSION),
   name: z.string().trim().min(1).max(200),
+  description: z.string().max(5000).optional(),
+  params: z.record(ParamNameSchema, ParamSchema).optional(),
+  sandbox: SandboxSchema.optional(),
   steps: z.array(StepSchema).min(1).max(1000),
-}).superRefine((plan, ctx) => {
-  const seen = new Set<string>();
-  plan.steps.forEach((step, index) => {
-    if (seen.has(step.id)) {
-      ctx.addIssue({ code: 'custom', path: ['steps', index, 'id'], message: `duplicate step id "${step.id}"` });
-    }
-    seen.add(step.id);
-  });
-});
+}).superRefine(checkPlanStructure);
 
+export type Retry = z.infer<typeof RetrySchema>;
 export type Step = z.infer<typeof StepSchema>;
 export type Plan = z.infer<typeof PlanSchema>;

@@ -3,8 +3,10 @@ import { z } from 'zod';
 /** Input of the built-in `shell` tool. */
 export const ShellInputSchema = z.strictObject({
   command: z.string().min(1),
+  /** Where it runs: a local child process (default), or Desktop Commander's start_process. */
+  via: z.enum(['local', 'desktop-commander']).optional(),
   cwd: z.string().min(1).optional(),
-  /** Extra variables, set verbatim. Secrets belong in named secrets (a later issue), not here. */
+  /** Extra variables, set verbatim. Secrets belong in a server's named secrets, not in a plan. */
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/), z.string()).optional(),
   /** Names of parent-environment variables passed through beyond the base allowlist. */
   envAllow: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).optional(),

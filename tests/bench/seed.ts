@@ -3,7 +3,7 @@ import type { Sql } from '../../electron/core/db/sql.ts';
 
 export const LANES = ['A', 'B', 'C', 'D'] as const;
 
-const BENCH_PLAN = { irVersion: 1, name: 'bench: empty run', steps: [{ id: 'noop', tool: 'shell', input: { command: 'true' } }] };
+const BENCH_PLAN = { irVersion: 1, name: 'bench: empty run', steps: [{ id: 'noop', tool: 'shell', input: { command: 'true' }, verify: [{ kind: 'exit_code' }] }] };
 
 /**
  * Empties the queue tables and queues `count` runs spread evenly over lanes A-D, all referencing one plan

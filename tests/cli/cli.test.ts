@@ -17,10 +17,12 @@ describe('opsroom CLI', () => {
     assert.match(ok.stdout, /#\d+ -- queued on lane A/);
     assert.match(ok.stdout, /#\d+ sh \| hello/);
     assert.match(ok.stdout, /#\d+ sh ! warn/);
-    assert.match(ok.stdout, /-- succeeded\n$/);
+    assert.match(ok.stdout, /#\d+ -- proved exit_code: exit code 0\n/);
+    assert.match(ok.stdout, /-- succeeded\n\nrun \d+ succeeded\n✓ sh succeeded \(exit 0\)\n {4}proved exit_code: exit code 0 sha256:[0-9a-f]{12}\n$/);
     const failed = await cli(['run', ...d, '--sh', 'exit 7']);
     assert.equal(failed.code, 1);
-    assert.match(failed.stdout, /failed: step sh: exit code 7/);
+    assert.match(failed.stdout, /failed: step sh: not proven — exit_code: exit code 7, expected 0/);
+    assert.match(failed.stdout, /✗ sh failed \(exit 7\): not proven — exit_code: exit code 7, expected 0\n {4}not proved exit_code: exit code 7, expected 0 /);
     const timedOut = await cli(['run', ...d, '--sh', 'sleep 20', '--timeout', '500ms']);
     assert.equal(timedOut.code, 1);
     assert.match(timedOut.stdout, /step sh failed: timed out after 500 ms/);
@@ -69,8 +71,8 @@ describe('opsroom CLI', () => {
     writeFileSync(badJson, '{"irVersion": 1,\n  "name": }');
     const plans: [string, RegExp][] = [
       [badJson, /bad\.json is not valid JSON: Unexpected token '\}', .*"name": \}/],
-      [JSON.stringify({ irVersion: 1, name: 'x', steps: [{ id: 'a', tool: 'nope', input: {} }] }), /steps\[0\]\.tool: unknown tool "nope" in step "a"/],
-      [JSON.stringify({ irVersion: 1, name: 'x', steps: [{ id: 'a', tool: 'shell', input: { cwd: '/' } }] }), /steps\[0\]\.input\.command: .*\(step "a"\)/],
+      [JSON.stringify({ irVersion: 1, name: 'x', steps: [{ id: 'a', tool: 'nope', input: {}, verify: [{ kind: 'exit_code' }] }] }), /steps\[0\]\.tool: unknown tool "nope"/],
+      [JSON.stringify({ irVersion: 1, name: 'x', steps: [{ id: 'a', tool: 'shell', input: { cwd: '/' }, verify: [{ kind: 'exit_code' }] }] }), /steps\[0\]\.input\.command: .*\(step "a"\)/],
       [JSON.stringify({ irVersion: 2, name: 'x', steps: [] }), /irVersion: .*; steps: /],
     ];
     for (const [index, [content, message]] of plans.entries()) {

@@ -5,7 +5,9 @@ import type { EnqueueRequest } from '../../electron/core/queue/store.ts';
 export const plan = (command = 'true', steps = 1): Plan => ({
   irVersion: 1,
   name: command,
-  steps: Array.from({ length: steps }, (_, i) => ({ id: `s${i}`, tool: 'shell', input: { command } })),
+  steps: Array.from({ length: steps }, (_, i) => ({
+    id: `s${i}`, tool: 'shell', input: { command }, verify: [{ kind: 'exit_code' as const }],
+  })),
 });
 
 /** An enqueue request for the Store, with the plan hashed as the core would. */

@@ -4,12 +4,15 @@ import type { Run, RunEvent } from '../../../shared/domain/run.ts';
 import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseDuration, parseInteger } from '../args.ts';
 import { eventLine, palette } from '../format.ts';
 import { progressLine } from '../progress-line.ts';
+import { proofLines } from '../proof-lines.ts';
 
 export const RUN_HELP = `opsroom run [plan.json | --sh "command"] [options]
 
-Queues a run, follows its events live and exits with its status: 0 succeeded, 1 failed, 3 cancelled.
+Queues a run, follows its events live, prints each step's verdict and proofs, and exits with its status:
+0 succeeded, 1 failed, 3 cancelled.
 Ctrl-C cancels the run; a second Ctrl-C leaves at once (the run is requeued for the next worker).
 
+  --param NAME=VALUE     a plan parameter (repeatable)
   --sh CMD               run one shell command (instead of a plan file)
   --cwd DIR              working directory for --sh
   --timeout DUR          time limit for --sh (e.g. 30s, 5m)
@@ -45,6 +48,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     sh: { type: 'string' }, cwd: { type: 'string' }, timeout: { type: 'string' }, lane: { type: 'string' },
     session: { type: 'string' }, priority: { type: 'string' }, 'max-attempts': { type: 'string' },
     'idempotency-key': { type: 'string' }, detach: { type: 'boolean' }, json: { type: 'boolean' },
+    param: { type: 'string', multiple: true },
   });
   if (values.help) return console.log(RUN_HELP), 0;
   if ((values.sh === undefined) === (positionals.length === 0) || positionals.length > 1) {
@@ -55,7 +59,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const enqueueOptions = {
     plan, source: positionals[0] ?? '--sh', lane: values.lane, sessionId: parseInteger(values.session, '--session'),
     priority: parseInteger(values.priority, '--priority'), maxAttempts: parseInteger(values['max-attempts'], '--max-attempts'),
-    idempotencyKey: values['idempotency-key'],
+    idempotencyKey: values['idempotency-key'], params: paramValues(values.param ?? []), paramsAreText: true,
   };
   const core = await createCore({ ...databaseOptions(values), runWorkers: !values.detach });
   // Ctrl-C: the first cancels the run, the second stops following, any later one stops the steps at once.
@@ -95,9 +99,25 @@ async function follow(core: Core, run: Run, asJson: boolean,
   try {
     const final = await core.runs.follow(run.id, print, { signal: interrupts.stopFollowing.signal });
     progress.clear();
+    if (!asJson) {
+      const [{ steps }, proofs] = await Promise.all([core.runs.get(run.id), core.proofs.list(run.id)]);
+      console.log(`\nrun ${final.id} ${final.status}${final.error ? `: ${final.error}` : ''}`);
+      console.log(proofLines(steps, proofs, palette(process.stdout)).join('\n'));
+    }
     return EXIT_FOR_STATUS[final.status];
   } finally {
     progress.stop();
     interrupts.note = (text) => console.error(text);
   }
+}
+
+/** `--param name=value` pairs; the core converts each to its declared type and names any it does not know. */
+function paramValues(pairs: string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new UsageError(`--param takes NAME=VALUE (got "${pair}")`);
+    params[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return params;
 }

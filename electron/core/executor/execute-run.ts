@@ -1,13 +1,11 @@
-import type { NewRunEvent, RunEvent } from '../../../shared/domain/run.ts';
+import type { ParamValue } from '../../../shared/ir/params.ts';
+import type { ReferenceScope } from '../plans/resolve-references.ts';
 import type { ClaimedRun, Store } from '../queue/store.ts';
-import type { EventWriter } from './event-writer.ts';
-import { HANDLERS } from './handlers.ts';
-import type { StepContext, StepResult, StopReason } from './step-handler.ts';
+import { executeStep, type StepDeps, type StepEnd } from './execute-step.ts';
+import type { StopReason } from './step-handler.ts';
 
-export interface ExecuteDeps {
-  store: Pick<Store, 'startStep' | 'finishStep'>;
-  writer: EventWriter;
-  publish(events: RunEvent[]): void;
+export interface ExecuteDeps extends StepDeps {
+  store: StepDeps['store'] & Pick<Store, 'skipSteps'>;
 }
 
 /** How executing a run ended. `lost`: the fence no longer holds, so this worker must write nothing more about
@@ -19,56 +17,65 @@ export type Outcome =
   | { status: 'lost' }
   | { status: 'drained' };
 
+/** Steps of one run running at once; independent steps overlap, mostly waiting on I/O. */
+const PARALLEL_STEPS = 4;
+
 /**
- * Runs a claimed run's steps in order. Output events are stored before the step's
- * closing event, so the log always reads in the order things happened.
+ * Runs a claimed run's steps as a DAG: a step starts when everything it needs succeeded (or failed with
+ * continueOnError). After a failure no new step starts (steps already running finish), and the steps left
+ * are recorded as skipped with the reason. The run succeeds when no step failed that was allowed to fail it.
  */
 export async function executeRun(claimed: ClaimedRun, signal: AbortSignal, deps: ExecuteDeps): Promise<Outcome> {
-  const { run, plan, fence } = claimed;
-  for (const [idx, step] of plan.steps.entries()) {
-    if (signal.aborted) return stopped(signal.reason as StopReason);
-    const started = await deps.store.startStep(fence, idx);
-    if (started.length === 0) return { status: 'lost' };
-    deps.publish(started);
+  const { plan, run, fence } = claimed;
+  const scope: ReferenceScope = { params: run.input as Record<string, ParamValue>, steps: {} };
+  const ends = new Map<string, StepEnd>();
+  const running = new Map<string, Promise<void>>();
+  // Set from the steps' callbacks; an object, so the checks below are not narrowed away.
+  const state: { failure: string | null; failedStep: string | null; stop: StopReason | null } = { failure: null, failedStep: null, stop: null };
 
-    const timeout = step.timeoutMs ? stepTimeout(step.timeoutMs) : null;
-    const stepSignal = timeout ? AbortSignal.any([signal, timeout.signal]) : signal;
-    const event = (partial: Pick<NewRunEvent, 'kind' | 'level' | 'message' | 'payload'>) =>
-      deps.writer.push({ runId: run.id, attempt: run.attempt, stepId: step.id, ...partial });
-    const ctx: StepContext = {
-      runId: run.id,
-      attempt: run.attempt,
-      stepId: step.id,
-      signal: stepSignal,
-      output: (stream, line) => event({ kind: 'output', level: stream === 'stderr' ? 'warn' : 'info', message: line, payload: { stream } }),
-      log: (level, message, payload) => event({ kind: 'log', level, message, payload: payload ?? null }),
-    };
-    const handler = HANDLERS.get(step.tool);
-    const input = handler?.inputSchema.safeParse(step.input);
-    let result: StepResult;
-    try {
-      result = !handler ? { ok: false, error: `unknown tool "${step.tool}"` }
-        : !input?.success ? { ok: false, error: `invalid input: ${input?.error.issues[0]?.message}` }
-          : await handler.run(input.data, ctx);
-    } finally {
-      timeout?.clear();
+  const settled = (id: string) => ends.has(id);
+  const usable = (id: string) => {
+    const end = ends.get(id);
+    const step = plan.steps.find((s) => s.id === id)!;
+    return end?.status === 'succeeded' || (end?.status === 'failed' && step.continueOnError === true);
+  };
+
+  for (;;) {
+    if (!state.failure && !state.stop && !signal.aborted) {
+      for (const [idx, step] of plan.steps.entries()) {
+        if (running.size >= PARALLEL_STEPS) break;
+        if (settled(step.id) || running.has(step.id)) continue;
+        const needs = step.needs ?? [];
+        if (!needs.every(settled) || !needs.every(usable)) continue;
+        running.set(step.id, executeStep(claimed, idx, scope, signal, deps).then((end) => {
+          running.delete(step.id);
+          ends.set(step.id, end);
+          if (end.status === 'succeeded' || end.status === 'failed') scope.steps[step.id] = end.outputs;
+          if (end.status === 'lost') state.stop = 'lost';
+          else if (end.status === 'cancelled') state.stop = end.reason;
+          else if (end.status === 'failed' && !step.continueOnError && !state.failure) {
+            state.failure = `step ${step.id}: ${end.error}`;
+            state.failedStep = step.id;
+          }
+        }));
+      }
     }
-    await deps.writer.flush();
-
-    const reason = stepSignal.aborted ? (stepSignal.reason as StopReason) : null;
-    const status = result.ok ? 'succeeded' : reason === 'cancel' || reason === 'drain' ? 'cancelled' : 'failed';
-    const timedOut = reason === 'timeout' ? ` after ${step.timeoutMs} ms` : '';
-    const message = result.ok
-      ? `step ${step.id} succeeded${result.exitCode != null ? ` (exit ${result.exitCode})` : ''}`
-      : `step ${step.id} ${status}: ${result.error}${timedOut}`;
-    const finished = await deps.store.finishStep(fence, idx, {
-      status, exitCode: result.exitCode ?? null, error: result.ok ? null : `${result.error}${timedOut}`, result: result.result,
-    }, message);
-    if (finished.length === 0) return { status: 'lost' };
-    deps.publish(finished);
-    if (reason && reason !== 'timeout') return stopped(reason);
-    if (!result.ok) return { status: 'failed', error: `step ${step.id}: ${result.error}${timedOut}` };
+    if (running.size === 0) break;
+    await Promise.race(running.values());
   }
+
+  if (state.stop === 'lost') return { status: 'lost' };
+  const reason = state.stop ?? (signal.aborted ? (signal.reason as StopReason) : null);
+  const left = plan.steps.flatMap((step, idx) => (ends.has(step.id) ? [] : [idx]));
+  if (left.length > 0) {
+    const why = reason ? `the run was ${reason === 'cancel' ? 'cancelled' : 'stopped'}`
+      : `not started: step ${state.failedStep} failed`;
+    const skipped = await deps.store.skipSteps(fence, left, why);
+    if (skipped.length === 0) return { status: 'lost' };
+    deps.publish(skipped);
+  }
+  if (reason) return stopped(reason);
+  if (state.failure) return { status: 'failed', error: state.failure };
   return { status: 'succeeded' };
 }
 
@@ -76,11 +83,4 @@ function stopped(reason: StopReason): Outcome {
   if (reason === 'lost') return { status: 'lost' };
   if (reason === 'drain') return { status: 'drained' };
   return { status: 'cancelled' };
-}
-
-/** A step's own deadline; cleared when the step ends, so a long timeout holds nothing once it is done. */
-function stepTimeout(ms: number): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort('timeout' satisfies StopReason), ms);
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }

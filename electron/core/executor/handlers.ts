@@ -1,5 +1,25 @@
-import type { StepHandler } from './step-handler.ts';
+import type { ShellInput } from '../../../shared/ir/shell-input.ts';
+import type { SqlTable } from '../db/postgres-query.ts';
+import { httpTool } from './http/http-tool.ts';
 import { shellHandler } from './shell/shell-handler.ts';
+import { sqlTool } from './sql/sql-tool.ts';
+import type { StepContext, StepHandler, StepResult } from './step-handler.ts';
 
-/** Built-in tools by name. The IR/MCP issue adds `http`, `sql` and MCP server tools beside `shell`. */
-export const HANDLERS: ReadonlyMap<string, StepHandler<any>> = new Map([[shellHandler.tool, shellHandler]]);
+export interface BuiltinDeps {
+  localQuery(text: string, params: unknown[]): Promise<SqlTable>;
+  /** Runs a shell step through Desktop Commander's start_process; absent where no MCP pool exists. */
+  dcShell?(input: ShellInput, ctx: StepContext): Promise<StepResult>;
+}
+
+/** Built-in tools by name: shell (local, or through Desktop Commander), http, sql. */
+export function builtinHandlers(deps: BuiltinDeps): ReadonlyMap<string, StepHandler<any>> {
+  const shell: StepHandler<ShellInput> = {
+    ...shellHandler,
+    run: (input, ctx) => {
+      if (input.via !== 'desktop-commander') return shellHandler.run(input, ctx);
+      if (!deps.dcShell) return Promise.resolve({ ok: false, error: 'Desktop Commander is not available in this worker' });
+      return deps.dcShell(input, ctx);
+    },
+  };
+  return new Map<string, StepHandler<any>>([['shell', shell], ['http', httpTool], ['sql', sqlTool(deps.localQuery)]]);
+}

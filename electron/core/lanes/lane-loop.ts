@@ -2,6 +2,7 @@ import type { RunEvent } from '../../../shared/domain/run.ts';
 import { createEventWriter } from '../executor/event-writer.ts';
 import { executeRun, type Outcome } from '../executor/execute-run.ts';
 import type { StopReason } from '../executor/step-handler.ts';
+import type { ToolRunner } from '../executor/tool-runner.ts';
 import { retryDelayMs, type BackoffOptions } from '../queue/backoff.ts';
 import type { ClaimedRun, RunEnding, Store } from '../queue/store.ts';
 
@@ -10,6 +11,7 @@ export interface LaneLoopOptions {
   workerId: string;
   store: Store;
   publish(events: RunEvent[]): void;
+  tools: ToolRunner;
   heartbeatMs: number;
   /** How long to sleep when nothing is claimable; a wake() cuts it short. */
   pollMs: number;
@@ -59,7 +61,7 @@ export function startLaneLoop(options: LaneLoopOptions): LaneLoop {
     const writer = createEventWriter((events) => store.appendEvents(events, claimed.fence), publish);
     let outcome: Outcome;
     try {
-      outcome = await executeRun(claimed, abort.signal, { store, writer, publish });
+      outcome = await executeRun(claimed, abort.signal, { store, writer, publish, tools: options.tools });
     } catch (error) {
       outcome = { status: 'failed', error: `internal error: ${(error as Error).message}` };
     } finally {

@@ -14,6 +14,8 @@ export interface LanePoolOptions {
   workerUrl: URL;
   /** A fresh address per worker start (a new port to the db-worker, or the PostgreSQL URL). */
   address(): StoreAddress;
+  /** The app's data folder: secrets and MCP servers' homes, which each worker's client pool needs. */
+  appDir: string;
   heartbeatMs: number;
   pollMs: number;
   backoff: BackoffOptions;
@@ -54,7 +56,7 @@ export function startLanePool(options: LanePoolOptions): LanePool {
     slot.info.id = `${slot.lane}${slot.index}@${hostname()}:${process.pid}.${generation}`;
     const address = options.address();
     const data: LaneWorkerData = {
-      lane: slot.lane, workerId: slot.info.id, address,
+      lane: slot.lane, workerId: slot.info.id, address, appDir: options.appDir,
       heartbeatMs: options.heartbeatMs, pollMs: options.pollMs, backoff: options.backoff,
     };
     const worker = new Worker(options.workerUrl, {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BackoffOptions } from '../queue/backoff.ts';
 import { startLaneLoop } from './lane-loop.ts';
+import { laneTools } from './lane-tools.ts';
 import { openStore, type StoreAddress } from '../db/store-address.ts';
 import type { HostToWorker, WorkerToHost } from './lane-messages.ts';
 
@@ -9,6 +10,7 @@ export interface LaneWorkerData {
   lane: string;
   workerId: string;
   address: StoreAddress;
+  appDir: string;
   heartbeatMs: number;
   pollMs: number;
   backoff: BackoffOptions;
@@ -19,9 +21,12 @@ const port = parentPort!;
 const post = (message: WorkerToHost) => port.postMessage(message);
 
 const { store, close } = await openStore(data.address);
+// One warm MCP client per server in this thread, shared by the runs it executes one after another.
+const tools = laneTools(store, data.appDir);
 const loop = startLaneLoop({
   ...data,
   store,
+  tools: tools.runner,
   publish: (events) => post({ type: 'events', events }),
   onBusy: (runId) => post({ type: 'busy', runId }),
 });
@@ -32,6 +37,7 @@ port.on('message', (message: HostToWorker) => {
 });
 post({ type: 'ready' });
 await loop.done;
+await tools.close();
 await close();
 post({ type: 'drained' });
 port.close();

@@ -1,12 +1,12 @@
 import { IR_VERSION, type Plan } from '../../../shared/ir/plan.ts';
 
-/** The one-step plan behind `opsroom run --sh "…"` and the command bar's plain commands. */
+/** The one-step plan behind `opsroom run --sh "…"` and the command bar's plain commands: proven by its exit code 0. */
 export function shellPlan(command: string, options: { cwd?: string; timeoutMs?: number } = {}): Plan {
   const name = command.length > 200 ? `${command.slice(0, 197)}...` : command;
   return {
     irVersion: IR_VERSION,
     name,
     steps: [{ id: 'sh', tool: 'shell', input: { command, ...(options.cwd ? { cwd: options.cwd } : {}) },
-      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) }],
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}), verify: [{ kind: 'exit_code', expect: 0 }] }],
   };
 }

@@ -1,6 +1,8 @@
 import { PlanSchema, type Plan } from '../../../shared/ir/plan.ts';
 import { CoreError } from '../errors.ts';
-import { HANDLERS } from '../executor/handlers.ts';
+import { BUILTIN_INPUT_SCHEMAS } from '../../../shared/ir/builtin-inputs.ts';
+import { collectReferences } from '../../../shared/ir/references.ts';
+import { parseToolRef } from '../../../shared/ir/tool-ref.ts';
 
 /** A zod issue path as a person reads it: steps[1].input.command */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -9,8 +11,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Checks a plan completely before anything is stored: the IR's shape, then that every step names a known tool
- * with an input that tool accepts. Every message names the field (and the step) at fault.
+ * Checks a plan before anything is stored: the IR's shape and structure (DAG, references), then that every
+ * built-in step has an input its tool accepts. Every message names the field (and the step) at fault.
  */
 export function validatePlan(candidate: unknown, source = 'plan'): Plan {
   const parsed = PlanSchema.safeParse(candidate);
@@ -20,12 +22,11 @@ export function validatePlan(candidate: unknown, source = 'plan'): Plan {
   }
   const problems: string[] = [];
   parsed.data.steps.forEach((step, index) => {
-    const handler = HANDLERS.get(step.tool);
-    if (!handler) {
-      problems.push(`steps[${index}].tool: unknown tool "${step.tool}" in step "${step.id}" (known: ${[...HANDLERS.keys()].join(', ')})`);
-      return;
-    }
-    const input = handler.inputSchema.safeParse(step.input);
+    const ref = parseToolRef(step.tool);
+    // MCP tools are checked against the registry (check-tools.ts); an input holding references is checked
+    // once they are resolved, just before the call.
+    if (ref?.kind !== 'builtin' || referencesIn(step.input)) return;
+    const input = BUILTIN_INPUT_SCHEMAS[ref.name].safeParse(step.input);
     if (!input.success) {
       for (const issue of input.error.issues) {
         problems.push(`${formatPath(['steps', index, 'input', ...issue.path])}: ${issue.message} (step "${step.id}")`);
@@ -35,3 +36,5 @@ export function validatePlan(candidate: unknown, source = 'plan'): Plan {
   if (problems.length) throw new CoreError('INVALID_PLAN', `${source} is not a valid plan: ${problems.join('; ')}`);
   return parsed.data;
 }
+
+const referencesIn = (value: unknown): boolean => collectReferences(value).references.length > 0;

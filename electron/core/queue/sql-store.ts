@@ -8,10 +8,15 @@ import { finishAndClaim } from './statements/finish-and-claim.ts';
 import { finishRun } from './statements/finish-run.ts';
 import { heartbeat } from './statements/heartbeat.ts';
 import { ensureLanes, listLanes, setLanePaused } from './statements/lanes.ts';
-import { countRuns, getRun, listEvents, listRuns } from './statements/read-runs.ts';
+import { countRuns, getPlan, getRun, listEvents, listRuns } from './statements/read-runs.ts';
 import { reclaim } from './statements/reclaim.ts';
 import { createSession, listSessions, setSessionArchived } from './statements/sessions.ts';
-import { finishStep, startStep } from './statements/steps.ts';
+import { finishStep, skipSteps, startStep } from './statements/steps.ts';
+import { localQuery } from './statements/local-query.ts';
+import {
+  getMcpServer, listMcpServers, listTools, putMcpServer, removeMcpServer, saveTools, setMcpServerError,
+} from './statements/mcp-servers.ts';
+import { listArtifacts, listProofs, recordProof } from './statements/proofs.ts';
 
 /** The Store over a direct connection: PGlite inside the db-worker, or a PostgreSQL pool in any thread. */
 export function sqlStore(sql: Sql): Store {
@@ -36,5 +41,18 @@ export function sqlStore(sql: Sql): Store {
     listRuns: (filter) => listRuns(sql, filter),
     listEvents: (runId, afterSeq, limit) => listEvents(sql, runId, afterSeq, limit),
     countRuns: (lanes) => countRuns(sql, lanes),
+    skipSteps: (fence, idxs, reason) => skipSteps(sql, fence, idxs, reason),
+    recordProof: (fence, proof) => recordProof(sql, fence, proof),
+    getPlan: (id) => getPlan(sql, id),
+    listProofs: (runId) => listProofs(sql, runId),
+    listArtifacts: (runId, withContent) => listArtifacts(sql, runId, withContent),
+    localQuery: (text, params) => localQuery(sql, text, params),
+    listMcpServers: () => listMcpServers(sql),
+    getMcpServer: (name) => getMcpServer(sql, name),
+    putMcpServer: (config, source) => putMcpServer(sql, config, source),
+    removeMcpServer: (name) => removeMcpServer(sql, name),
+    setMcpServerError: (name, error) => setMcpServerError(sql, name, error),
+    saveTools: (server, tools) => saveTools(sql, server, tools),
+    listTools: (server) => listTools(sql, server),
   };
 }

@@ -1,4 +1,8 @@
+import type { McpServer, McpServerConfig, McpTool } from '../../../shared/domain/mcp.ts';
+import type { Proof } from '../../../shared/domain/proof.ts';
 import type { Plan } from '../../../shared/ir/plan.ts';
+import type { VerifierKind } from '../../../shared/ir/verifier.ts';
+import type { DiscoveredTool } from './statements/mcp-servers.ts';
 import type {
   Lane, NewRunEvent, Run, RunEvent, RunFilter, RunStep, Session, StepStatus,
 } from '../../../shared/domain/run.ts';
@@ -59,6 +63,32 @@ export type RunEnding =
   /** retryDelayMs applies when attempts remain; the store decides between queued and failed. */
   | { status: 'failed'; error: string; retryDelayMs: number };
 
+/** One verifier's verdict, as the executor hands it to the store. */
+export interface NewProof {
+  stepId: string;
+  try: number;
+  /** Order of the verifier within the step. */
+  seq: number;
+  kind: VerifierKind;
+  config: Record<string, unknown>;
+  passed: boolean;
+  summary: string;
+  evidence: Record<string, unknown>;
+  evidenceSha256: string;
+  large?: { name: string; mediaType: string; sha256: string; content: Uint8Array };
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+export interface StoredArtifact {
+  stepId: string | null;
+  name: string;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  content?: Uint8Array;
+}
+
 export interface ReclaimRequest {
   /** Runs whose heartbeat is older than this; 0 takes every running run (embedded start-up recovery). */
   olderThanMs?: number;
@@ -81,6 +111,8 @@ export interface Store {
   heartbeat(fence: Fence): Promise<{ owned: boolean; cancelRequested: boolean }>;
   startStep(fence: Fence, idx: number): Promise<RunEvent[]>;
   finishStep(fence: Fence, idx: number, outcome: StepOutcome, message: string): Promise<RunEvent[]>;
+  skipSteps(fence: Fence, idxs: number[], reason: string): Promise<RunEvent[]>;
+  recordProof(fence: Fence, proof: NewProof): Promise<RunEvent[]>;
   finishRun(fence: Fence, ending: RunEnding): Promise<RunChange | null>;
   /** finishRun, then claim on `lane`, in one statement: what a busy lane worker does between two runs. */
   finishAndClaim(fence: Fence, ending: RunEnding, lane: string, workerId: string):
@@ -95,11 +127,26 @@ export interface Store {
   listEvents(runId: number, afterSeq: number, limit: number): Promise<RunEvent[]>;
   /** Runs by status, over the given lanes or all. */
   countRuns(lanes?: string[]): Promise<Record<Run['status'], number>>;
+  getPlan(id: number): Promise<{ plan: Plan; contentHash: string }>;
+  listProofs(runId: number): Promise<Proof[]>;
+  listArtifacts(runId: number, withContent: boolean): Promise<StoredArtifact[]>;
+  /** Read-only query on this database, for `sql` verifiers and tools with database 'local'. */
+  localQuery(text: string, params: unknown[]): Promise<{ fields: string[]; rows: unknown[][]; rowCount: number }>;
+
+  listMcpServers(): Promise<McpServer[]>;
+  getMcpServer(name: string): Promise<McpServer>;
+  putMcpServer(config: McpServerConfig, source: string): Promise<McpServer>;
+  removeMcpServer(name: string): Promise<void>;
+  setMcpServerError(name: string, error: string | null): Promise<void>;
+  saveTools(server: string, tools: DiscoveredTool[]): Promise<McpTool[]>;
+  listTools(server?: string): Promise<McpTool[]>;
 }
 
 export type StoreMethod = keyof Store;
 export const STORE_METHODS: readonly StoreMethod[] = [
   'ensureLanes', 'listLanes', 'setLanePaused', 'createSession', 'listSessions', 'setSessionArchived',
   'enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'finishAndClaim', 'cancel', 'reclaim', 'appendEvents',
-  'getRun', 'listRuns', 'listEvents', 'countRuns',
+  'skipSteps', 'recordProof', 'getRun', 'listRuns', 'listEvents', 'countRuns', 'getPlan', 'listProofs', 'listArtifacts',
+  'localQuery', 'listMcpServers', 'getMcpServer', 'putMcpServer', 'removeMcpServer', 'setMcpServerError', 'saveTools',
+  'listTools',
 ];

@@ -92,13 +92,15 @@ describe('shell handler: output', () => {
     assert.equal(run.out.length, 10);
   });
 
-  test('exit code 0 is ok; a non-zero exit fails with "exit code N"', async () => {
+  test('any exit is a completed call with its code (the exit_code verifier judges it); a signal is not', async () => {
     const ok = await start({ command: 'true' }).result;
     assert.equal(ok.ok, true);
     assert.equal(ok.exitCode, 0);
     assert.equal(ok.error, undefined);
-    const failed = await start({ command: 'echo doing; exit 3' }).result;
-    assert.deepEqual({ ok: failed.ok, exitCode: failed.exitCode, error: failed.error }, { ok: false, exitCode: 3, error: 'exit code 3' });
+    const three = await start({ command: 'echo doing; exit 3' }).result;
+    assert.deepEqual({ ok: three.ok, exitCode: three.exitCode, error: three.error }, { ok: true, exitCode: 3, error: undefined });
+    const killed = await start({ command: 'kill -9 $$' }).result;
+    assert.deepEqual({ ok: killed.ok, exitCode: killed.exitCode, error: killed.error }, { ok: false, exitCode: null, error: 'killed by SIGKILL' });
   });
 
   test('a process killed by a signal says which', async () => {

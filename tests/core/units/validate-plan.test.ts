@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import { CoreError } from '../../../electron/core/errors.ts';
 import { formatPath, validatePlan } from '../../../electron/core/plans/validate-plan.ts';
 
-const step = (id: string, input: Record<string, unknown> = { command: `echo ${id}` }, tool = 'shell') => ({ id, tool, input });
+const step = (id: string, input: Record<string, unknown> = { command: `echo ${id}` }, tool = 'shell') =>
+  ({ id, tool, input, verify: [{ kind: 'exit_code' }] });
 const plan = (steps: unknown[], extra: Record<string, unknown> = {}) => ({ irVersion: 1, name: 'p', steps, ...extra });
 
 /** The CoreError validatePlan throws for this candidate (fails the test if it does not throw one). */
@@ -36,8 +37,7 @@ describe('validatePlan', () => {
 
   test('an unknown tool names steps[i].tool, the step id and the known tools', () => {
     const error = refused(plan([step('a'), step('b', {}, 'telnet')]));
-    assert.match(error.message, /steps\[1\]\.tool: unknown tool "telnet" in step "b"/);
-    assert.match(error.message, /known: shell/);
+    assert.match(error.message, /steps\[1\]\.tool: unknown tool "telnet": a tool is one of shell, http, sql or "<server>\/<tool>"/);
   });
 
   test('bad shell input names the input field and the step id', () => {
@@ -50,8 +50,8 @@ describe('validatePlan', () => {
   });
 
   test('every bad step is reported, not only the first', () => {
-    const error = refused(plan([step('a', {}, 'nope'), step('b', { command: 5 })]));
-    assert.match(error.message, /steps\[0\]\.tool/);
+    const error = refused(plan([step('a', { command: '' }), step('b', { command: 5 })]));
+    assert.match(error.message, /steps\[0\]\.input\.command/);
     assert.match(error.message, /steps\[1\]\.input\.command/);
   });
 

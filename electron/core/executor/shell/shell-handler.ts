@@ -68,12 +68,9 @@ export const shellHandler: StepHandler<ShellInput> = {
           const reason = ctx.signal.reason as StopReason;
           return resolve({ ok: false, exitCode: code, error: STOPPED[reason] ?? String(reason) });
         }
-        if (code === 0) return resolve({ ok: true, exitCode: 0 });
-        resolve({
-          ok: false,
-          exitCode: code,
-          error: code === null ? `killed by ${signal}` : `exit code ${code}`,
-        });
+        // Any exit code is a completed call: the step's exit_code verifier judges it.
+        if (code !== null) return resolve({ ok: true, exitCode: code });
+        resolve({ ok: false, exitCode: null, error: `killed by ${signal}` });
       };
       child.on('error', (error) => finish(null, null, error));
       child.on('exit', (code, signal) => {

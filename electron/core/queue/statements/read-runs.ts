@@ -1,3 +1,4 @@
+import type { Plan } from '../../../../shared/ir/plan.ts';
 import { RunFilterSchema, type Run, type RunEvent, type RunFilter, type RunStep } from '../../../../shared/domain/run.ts';
 import { CoreError } from '../../errors.ts';
 import type { Sql } from '../../db/sql.ts';
@@ -8,6 +9,12 @@ export async function getRun(sql: Sql, id: number): Promise<{ run: Run; steps: R
   if (!rows[0]) throw new CoreError('UNKNOWN_RUN', `there is no run ${id}`);
   const steps = await sql.query(`SELECT ${STEP_COLUMNS} FROM run_steps WHERE run_id = $1 ORDER BY idx`, [id]);
   return { run: runFromRow(rows[0]), steps: steps.rows.map(stepFromRow) };
+}
+
+export async function getPlan(sql: Sql, id: number): Promise<{ plan: Plan; contentHash: string }> {
+  const { rows } = await sql.query<{ ir: Plan; content_hash: string }>('SELECT ir, content_hash FROM plans WHERE id = $1', [id]);
+  if (!rows[0]) throw new CoreError('UNKNOWN_RUN', `there is no plan ${id}`);
+  return { plan: rows[0].ir, contentHash: rows[0].content_hash };
 }
 
 const escapeLike = (text: string): string => text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);

@@ -48,3 +48,23 @@ export async function finishStep(
     outcome.exitCode ?? null, outcome.error ?? null, result, message]);
   return rows.map((row) => eventFromRow(row));
 }
+
+const SKIP = `
+WITH s AS (
+  UPDATE run_steps st SET status = 'skipped', error = $4::text, finished_at = NULL, exit_code = NULL, result = NULL,
+         attempt = (SELECT attempt FROM runs WHERE id = $1)
+   WHERE st.run_id = $1 AND st.idx = ANY($3::integer[]) AND st.status <> 'running' AND ${OWNED}
+  RETURNING st.*
+)
+INSERT INTO run_events (run_id, attempt, step_id, kind, level, message, payload)
+SELECT run_id, (SELECT attempt FROM runs WHERE id = $1), step_id, 'step', 'warn', 'step ' || step_id || ' skipped: ' || $4::text,
+       jsonb_build_object('status', 'skipped', 'idx', idx)
+  FROM s
+RETURNING ${EVENT_COLUMNS}`;
+
+/** Marks steps that will not run (a step they need failed, or the run stopped) as skipped, with the reason. */
+export async function skipSteps(sql: Sql, fence: Fence, idxs: number[], reason: string): Promise<RunEvent[]> {
+  if (idxs.length === 0) return [];
+  const { rows } = await sql.query(SKIP, [fence.runId, fence.claim, idxs, reason]);
+  return rows.map((row) => eventFromRow(row)).sort((a, b) => a.seq - b.seq);
+}

@@ -1,0 +1,52 @@
+import type { RunEvent } from '../../../shared/domain/run.ts';
+import type { Step } from '../../../shared/ir/plan.ts';
+import { resolveReferences, type ReferenceScope } from '../plans/resolve-references.ts';
+import { evidenceSha256, sha256Hex } from '../proofs/evidence.ts';
+import type { Fence, Store } from '../queue/store.ts';
+import { runVerifier } from '../verifiers/index.ts';
+import type { StepOutputs } from './step-capture.ts';
+
+export interface ProveDeps {
+  store: Pick<Store, 'recordProof' | 'localQuery'>;
+  publish(events: RunEvent[]): void;
+}
+
+export type Verdict = { passed: true } | { passed: false; error: string } | { lost: true };
+
+/**
+ * Runs every verifier of a step (all of them, even after one fails, so the proof record is complete) and
+ * stores each verdict as a proof with its event. The step is proven only if all pass.
+ */
+export async function proveStep(
+  step: Step, tryNo: number, outputs: StepOutputs, scope: ReferenceScope, fence: Fence, signal: AbortSignal, deps: ProveDeps,
+): Promise<Verdict> {
+  const failures: string[] = [];
+  for (const [seq, declared] of step.verify.entries()) {
+    let config = declared;
+    let outcome;
+    try {
+      config = resolveReferences(declared, scope);
+    } catch (error) {
+      outcome = { passed: false, summary: (error as Error).message, evidence: { error: (error as Error).message },
+        startedAt: new Date(), finishedAt: new Date() };
+    }
+    outcome ??= await runVerifier(config, {
+      step: outputs,
+      signal,
+      localSql: (text, params) => deps.store.localQuery(text, params),
+    });
+    // jsonb cannot hold NUL; evidence is hashed exactly as it will be stored and read back.
+    const evidence = JSON.parse(JSON.stringify(outcome.evidence).replaceAll('\\u0000', '\\ufffd')) as Record<string, unknown>;
+    const large = 'large' in outcome && outcome.large
+      ? { ...outcome.large, sha256: sha256Hex(outcome.large.content) } : undefined;
+    const events = await deps.store.recordProof(fence, {
+      stepId: step.id, try: tryNo, seq, kind: config.kind, config: config as Record<string, unknown>, passed: outcome.passed,
+      summary: outcome.summary, evidence, evidenceSha256: evidenceSha256(evidence), large,
+      startedAt: outcome.startedAt, finishedAt: outcome.finishedAt,
+    });
+    if (events.length === 0) return { lost: true };
+    deps.publish(events);
+    if (!outcome.passed) failures.push(`${config.kind}: ${outcome.summary}`);
+  }
+  return failures.length === 0 ? { passed: true } : { passed: false, error: `not proven — ${failures.join('; ')}` };
+}
