@@ -58,13 +58,15 @@ export function checkPlanStructure(plan: StructuralPlan, ctx: z.RefinementCtx): 
   const dependsOn = cycles.length ? null : ancestors(graph);
 
   plan.steps.forEach((step, index) => {
+    // Verifiers run after the step's own call, so they may read its output (a hash it printed); its input may not.
     const found = [
-      { base: ['steps', index, 'input'], ...collectReferences(step.input) },
-      { base: ['steps', index, 'verify'], ...collectReferences(step.verify) },
+      { base: ['steps', index, 'input'], ownOutput: false, ...collectReferences(step.input) },
+      { base: ['steps', index, 'verify'], ownOutput: true, ...collectReferences(step.verify) },
     ];
-    for (const { base, references, errors } of found) {
+    for (const { base, ownOutput, references, errors } of found) {
       for (const error of errors) issue([...base, ...error.path], `step "${step.id}": ${error.message}`);
       for (const found of references) {
+        if (ownOutput && found.reference.kind === 'step' && found.reference.step === step.id) continue;
         const problem = referenceProblem(step.id, found, plan.params ?? {}, firstIndex, dependsOn?.get(step.id));
         if (problem) issue([...base, ...found.path], problem);
       }
@@ -91,7 +93,7 @@ function referenceProblem(stepId: string, found: FoundReference, params: Record<
   }
   if (!stepIds.has(reference.step)) return `step "${stepId}" references unknown step "${reference.step}" in ${source}`;
   if (reference.step === stepId) {
-    return `step "${stepId}" references its own output in ${formatReference(reference)}; a step can use only the output of steps it needs`;
+    return `step "${stepId}" references its own output in ${formatReference(reference)}; its input can use only the output of steps it needs (its verifiers may read its own)`;
   }
   if (dependsOn && !dependsOn.has(reference.step)) {
     return `step "${stepId}" references ${source} but does not depend on "${reference.step}", whose output may not exist yet: add "${reference.step}" to its needs`;

@@ -21,11 +21,13 @@ export async function proveStep(
   step: Step, tryNo: number, outputs: StepOutputs, scope: ReferenceScope, fence: Fence, signal: AbortSignal, deps: ProveDeps,
 ): Promise<Verdict> {
   const failures: string[] = [];
+  // A verifier may read its own step's output (a hash the step printed), besides the steps it needs.
+  const own: ReferenceScope = { ...scope, steps: { ...scope.steps, [step.id]: outputs } };
   for (const [seq, declared] of step.verify.entries()) {
     let config = declared;
     let outcome;
     try {
-      config = resolveReferences(declared, scope);
+      config = resolveReferences(declared, own);
     } catch (error) {
       outcome = { passed: false, summary: (error as Error).message, evidence: { error: (error as Error).message },
         startedAt: new Date(), finishedAt: new Date() };

@@ -94,8 +94,10 @@ describe('plan structure', () => {
     assert.ok(parsed.success, JSON.stringify(parsed.error?.issues));
   });
 
-  test('a reference to the step itself', () => {
+  test('a reference to the step itself: refused in its input, allowed in its verifiers (they run after the call)', () => {
     onlyIssue(plan([step('a', { input: { command: 'echo ${steps.a.stdout}' } })]), ['steps', 0, 'input', 'command'], /step "a" references its own output/);
+    const own = PlanSchema.safeParse(plan([step('a', { verify: [{ kind: 'output', regex: '${steps.a.stderr}', absent: true }] })]));
+    assert.ok(own.success, JSON.stringify(own.error?.issues));
   });
 
   test('references in verifiers are checked too, at the verifier field', () => {

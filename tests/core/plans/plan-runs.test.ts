@@ -51,7 +51,8 @@ describe('plans: DAG, references, verifiers, proofs (embedded database, real lan
       params: { who: { type: 'string' }, file: { type: 'string', default: file } },
       steps: [
         sh('write', 'printf "hello %s" "${params.who}" > "${params.file}" && echo written'),
-        sh('hash', 'sha256sum "${params.file}" | cut -d" " -f1', { needs: ['write'] }),
+        sh('hash', 'sha256sum "${params.file}" | cut -d" " -f1', { needs: ['write'],
+          verify: [{ kind: 'exit_code' }, { kind: 'file', path: '${params.file}', sha256: '${steps.hash.stdout}' }] }),
         sh('size', 'wc -c < "${params.file}"', { needs: ['write'] }),
         {
           id: 'check', tool: 'shell', needs: ['hash', 'size'], input: { command: 'echo "hash=${steps.hash.stdout} size=${steps.size.stdout}"' },
@@ -73,7 +74,8 @@ describe('plans: DAG, references, verifiers, proofs (embedded database, real lan
     const check = result.proofs.filter((p) => p.stepId === 'check');
     assert.deepEqual(check.map((p) => [p.verifierKind, p.passed]), [['exit_code', true], ['output', true], ['file', true], ['http', true], ['sql', true]]);
     assert.equal((check[2]!.config as { sha256: string }).sha256, expected, 'the proof records the resolved config');
-    assert.equal(result.proofs.length, 3 + 5);
+    assert.equal(result.proofs.length, 4 + 5);
+    assert.ok(result.proofs.find((p) => p.stepId === 'hash' && p.verifierKind === 'file')!.passed, 'a verifier read its own step\'s output');
     assert.ok(result.events.some((e) => e.kind === 'proof' && /^proved file: /.test(e.message)), result.log);
 
     const bundle = await core.proofs.bundle(result.final.id, { includeArtifacts: true });
