@@ -1,10 +1,13 @@
 /**
  * The core's benchmark: `npm run bench`. Measures, in one run, the queue's claim + complete throughput
  * (PGlite direct and through the db-worker thread, PostgreSQL 15, graphile-worker 0.18 on the same cluster),
- * the event append rate, and the latency from a step's output line to a live subscriber; then says what
- * limits PGlite, from those numbers. Progress goes to stderr, the report to stdout. Sizes (env):
+ * the event append rate, and the latency from a step's output line to a live subscriber, then says what
+ * limits PGlite ("queue"); what a trivial step costs through the core, locally and via Desktop Commander
+ * ("steps"); and one MCP tool call through our client pool against the SDK's own client ("mcp"). Progress goes
+ * to stderr, the report to stdout. OPSROOM_BENCH_ONLY=steps,mcp runs only the parts named. Sizes (env):
  * OPSROOM_BENCH_RUNS (20,000, PostgreSQL and graphile-worker), OPSROOM_BENCH_PGLITE_RUNS (5,000),
- * OPSROOM_BENCH_ROUNDS (2), OPSROOM_BENCH_EVENTS (50,000).
+ * OPSROOM_BENCH_ROUNDS (2), OPSROOM_BENCH_EVENTS (50,000), OPSROOM_BENCH_STEP_RUNS (200, bare and local
+ * shell), OPSROOM_BENCH_DC_RUNS (30), OPSROOM_BENCH_MCP_CALLS (1000).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -15,19 +18,26 @@ import { createDatabase } from '../helpers/postgres.ts';
 import { findPostmaster } from './cpu.ts';
 import { measureEvents } from './events.ts';
 import { coreLatency, pipeLatency } from './latency.ts';
+import { measureMcpRoundTrip } from './mcp-roundtrip.ts';
 import { measurePlanCost } from './plan-cost.ts';
 import { openDirect, pgliteDirect, pgliteViaWorker, withDbWorker } from './queue-pglite.ts';
 import { graphileOnPostgres, oursOnPostgres, prepareGraphile } from './queue-postgres.ts';
-import { printReport, type BenchResults } from './report.ts';
+import { printMcpRoundTrip, printReport, printStepCost, type BenchResults } from './report.ts';
 import { cluster15, release, tempDir, track } from './resources.ts';
 import { seedEventRun, seedRuns } from './seed.ts';
 import { fmt, progress } from './stats.ts';
+import { measureStepCost } from './steps.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RUNS = env('OPSROOM_BENCH_RUNS', 20_000);
 const PGLITE_RUNS = env('OPSROOM_BENCH_PGLITE_RUNS', 5_000);
 const ROUNDS = env('OPSROOM_BENCH_ROUNDS', 2);
 const EVENTS = env('OPSROOM_BENCH_EVENTS', 50_000);
+const STEP_RUNS = env('OPSROOM_BENCH_STEP_RUNS', 200);
+const DC_RUNS = env('OPSROOM_BENCH_DC_RUNS', 50);
+const MCP_CALLS = env('OPSROOM_BENCH_MCP_CALLS', 2000);
+/** Untimed runs before the step-cost measurements: the first ones pay JIT and, for DC, its server's start-up. */
+const WARMUP = 3;
 const SINGLE_EVENTS = 3_000;
 const LINES = 2_000;
 const GAP_MS = 2;
@@ -35,7 +45,24 @@ const version = (pkg: string) =>
   JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version as string;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
+const PARTS = ['queue', 'steps', 'mcp'];
+const only = process.env.OPSROOM_BENCH_ONLY?.split(',').map((part) => part.trim()) ?? PARTS;
+
 async function main(): Promise<void> {
+  const unknown = only.filter((part) => !PARTS.includes(part));
+  if (unknown.length > 0) throw new Error(`OPSROOM_BENCH_ONLY: unknown part ${unknown.join(', ')} (parts: ${PARTS.join(', ')})`);
+  console.log('Ops Control Room core benchmark');
+  console.log(`Node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), ${process.platform}/${process.arch}`);
+  console.log(`Parts: ${only.join(', ')}; load average at start: ${load()} (other work on the machine skews every figure)`);
+  if (only.includes('queue')) printReport(await queueBench());
+  if (only.includes('steps')) {
+    printStepCost(await measureStepCost(tempDir('opsroom-bench-steps-'), { runs: STEP_RUNS, dcRuns: DC_RUNS, warmup: WARMUP }));
+  }
+  if (only.includes('mcp')) printMcpRoundTrip(await measureMcpRoundTrip(MCP_CALLS));
+  console.log(`\nLoad average at end: ${load()}`);
+}
+
+async function queueBench(): Promise<BenchResults> {
   progress('starting PostgreSQL 15');
   const cluster = await cluster15();
   const postmaster = findPostmaster(cluster.port);
@@ -47,13 +74,10 @@ async function main(): Promise<void> {
   await prepareGraphile(gwUrl);
   const pgVersion = (await admin.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]!.v;
 
-  console.log('Ops Control Room core benchmark');
-  console.log(`Node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model.trim() ?? 'unknown'}), ${process.platform}/${process.arch}`);
   console.log(`PGlite ${version('@electric-sql/pglite')} (NodeFS data dir), PostgreSQL ${pgVersion} at default settings on ` +
     `loopback, graphile-worker ${version('graphile-worker')}; engines and workers share the machine`);
   console.log(`Sizes: ${fmt(RUNS)} runs per PostgreSQL queue measurement, ${fmt(PGLITE_RUNS)} per PGlite one, ${ROUNDS} rounds; ` +
     `${fmt(EVENTS)} batched + ${fmt(SINGLE_EVENTS)} single events; ${fmt(LINES)} output lines every ${GAP_MS} ms`);
-  console.log(`Load average at start: ${load()} (other work on the machine skews every figure)`);
 
   const r: Partial<BenchResults> & Pick<BenchResults, 'pgliteDirect' | 'pgliteWorker' | 'postgres' | 'graphile'> = {
     runs: RUNS, pgliteRuns: PGLITE_RUNS, rounds: ROUNDS, cores: availableParallelism(),
@@ -106,8 +130,7 @@ async function main(): Promise<void> {
   const pipe = await pipeLatency(LINES, GAP_MS);
   r.latency = { lines: LINES, gapMs: GAP_MS, embedded, postgres: onPostgres, pipe };
 
-  printReport(r as BenchResults);
-  console.log(`\nLoad average at end: ${load()}`);
+  return r as BenchResults;
 }
 
 const started = performance.now();

@@ -42,9 +42,11 @@ function literal(value: unknown): string {
 }
 
 let prepared = 0;
+const preparedNames: string[] = [];
 async function prepare(sql: Sql, text: string): Promise<(params: unknown[]) => Promise<unknown>> {
   const name = `bench_p${++prepared}`;
   await sql.exec(`PREPARE ${name} AS ${text}`);
+  preparedNames.push(name);
   return (params) => sql.query(`EXECUTE ${name}(${params.map(literal).join(', ')})`);
 }
 
@@ -110,7 +112,8 @@ export async function measurePlanCost(sql: Sql, samples = 300): Promise<PlanCost
     await sql.query('SELECT 1');
     selectTimes.push(now() - t0);
   }
-  await sql.exec('DEALLOCATE ALL');
+  // Only ours: DEALLOCATE ALL would also drop node-postgres's named statements, which it still believes exist.
+  for (const name of preparedNames.splice(0)) await sql.exec(`DEALLOCATE ${name}`);
   return {
     claim: { roundTrip: median(times.claim), prepared: median(times.claimP), ...claimPlan },
     finish: { roundTrip: median(times.finish), prepared: median(times.finishP), ...finishPlan },

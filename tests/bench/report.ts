@@ -3,8 +3,11 @@ import type { QueueResult } from './drain.ts';
 import type { EventRates } from './events.ts';
 import type { Latency } from './latency.ts';
 import { pgliteLimits } from './limits.ts';
+import type { McpRoundTrip } from './mcp-roundtrip.ts';
 import type { PlanCost } from './plan-cost.ts';
 import { fmt, median, rounds, section, table } from './stats.ts';
+import type { StepCost } from './steps.ts';
+import type { Timing } from './timing.ts';
 
 export interface BenchResults {
   runs: number;
@@ -75,4 +78,37 @@ export function printReport(r: BenchResults): void {
     pgliteDirect: r.pgliteDirect, pgliteWorker: r.pgliteWorker, postgres: r.postgres,
     pglitePlan: r.plan.pglite, pgliteEvents: r.events.pgliteDirect, cores: r.cores,
   })) console.log(line);
+}
+
+/** A row of times against a baseline: count, median, p95, and the medians' ratio. */
+const timingRow = (name: string, t: Timing, base: Timing, unit: (ms: number) => string) =>
+  [name, fmt(t.n, 0), unit(t.p50), unit(t.p95), `×${fmt(t.p50 / base.p50, 2)}`];
+
+export function printStepCost(s: StepCost): void {
+  section('5. A trivial shell step (`true`) end to end, one at a time (ms per step)');
+  console.log('Plans: createCore embedded (PGlite db-worker), lane A, 1 worker; timed from enqueue to core.runs.follow ' +
+    'resolving with the run succeeded. Warm-up runs first; (a\') and (b) take turns.');
+  const ms2 = (ms: number) => fmt(ms, 2);
+  table(['path', 'n', 'p50 ms', 'p95 ms', 'p50 / bare'], [
+    timingRow('(a) bare: spawn with shell: true, pipes, await close', s.bare, s.bare, ms2),
+    timingRow('(a\') the same, with the core open in this process', s.bareWithCore, s.bare, ms2),
+    timingRow('(b) one-step plan, local shell tool', s.local, s.bare, ms2),
+    timingRow('(c) one-step plan, shell via Desktop Commander', s.dc, s.bare, ms2),
+  ]);
+  console.log(`Ratios of medians: (b)/(a) = ${fmt(s.local.p50 / s.bare.p50, 1)}, (c)/(a) = ${fmt(s.dc.p50 / s.bare.p50, 1)}, ` +
+    `(c)/(b) = ${fmt(s.dc.p50 / s.local.p50, 1)}.`);
+  console.log(`Of the ${fmt(s.local.p50 - s.bare.p50, 1)} ms a plan adds, ${fmt(s.bareWithCore.p50 - s.bare.p50, 1)} ms is spawning ` +
+    `from a larger process (resident ${fmt(s.rssMb.before, 0)} MB before createCore, ${fmt(s.rssMb.withCore, 0)} MB with it); ` +
+    `DC adds ${fmt(s.dc.p50 - s.local.p50, 0)} ms more, 200 of them its shell's exit trap (sleep 0.2, so DC keeps the last lines).`);
+}
+
+export function printMcpRoundTrip(m: McpRoundTrip): void {
+  section('6. One MCP tools/call (echo on tests/fixtures/mcp/misbehaving-server.ts, warm, one at a time)');
+  const us = (ms: number) => fmt(ms * 1000, 0);
+  table(['path', 'n', 'p50 µs', 'p95 µs', 'p50 / SDK'], [
+    timingRow('(a) SDK Client + StdioClientTransport', m.sdk, m.sdk, us),
+    timingRow('(b) our client pool: caller() + callTool', m.pool, m.sdk, us),
+    timingRow('(c) the step path: MCP tool handler (tool from memory)', m.handler, m.sdk, us),
+  ]);
+  console.log(`Ratios of medians: (b)/(a) = ${fmt(m.pool.p50 / m.sdk.p50, 2)}, (c)/(a) = ${fmt(m.handler.p50 / m.sdk.p50, 2)}.`);
 }
