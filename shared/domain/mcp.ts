@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AbsolutePathSchema } from '../ir/sandbox.ts';
 import { SERVER_NAME } from '../ir/tool-ref.ts';
 
 const EnvName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name');
@@ -12,8 +13,8 @@ export const ServerSandboxSchema = z.strictObject({
   /** Bare tool names this server may be asked to run; absent: all. */
   tools: z.array(z.string().min(1)).optional(),
   /** Absolute directories its file tools may touch (Desktop Commander also gets them as allowedDirectories). */
-  directories: z.array(z.string().min(1)).optional(),
-  /** Per-call timeout; default 60,000 ms. Progress does not extend it past maxCallMs. */
+  directories: z.array(AbsolutePathSchema).optional(),
+  /** Per-call timeout; default 60,000 ms. Progress restarts it, up to ten times this in all. */
   callTimeoutMs: z.number().int().positive().max(24 * 3600 * 1000).optional(),
   /** Text of one call's result kept; more is cut with a marker. Default 1 MiB. */
   maxOutputBytes: z.number().int().positive().max(256 * 1024 * 1024).optional(),

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { createCore, type Core } from '../../core/index.ts';
 import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseDuration } from '../args.ts';
 import { json, table } from '../format.ts';
@@ -46,11 +47,13 @@ export async function mcpCommand(argv: string[]): Promise<number> {
       case 'add': {
         const [command, ...args] = rest.slice(1);
         if (!command) throw new UsageError('give the server\'s command after --, e.g. opsroom mcp add files -- npx -y @modelcontextprotocol/server-filesystem /tmp');
+        // Folders are stored absolute: a relative one would later resolve against the app's or a worker's working
+        // directory, not that of the shell it was typed in (and --allow-dir is a sandbox boundary).
         const server = await core.mcp.add({
-          name: name!, command, args, env: keyValues(values.env ?? []), cwd: values.cwd ?? null, enabled: !values.disabled,
+          name: name!, command, args, env: keyValues(values.env ?? []), cwd: values.cwd ? resolve(values.cwd) : null, enabled: !values.disabled,
           sandbox: {
             ...(values['allow-tool'] ? { tools: values['allow-tool'] } : {}),
-            ...(values['allow-dir'] ? { directories: values['allow-dir'] } : {}),
+            ...(values['allow-dir'] ? { directories: values['allow-dir'].map((dir) => resolve(dir)) } : {}),
             ...(values.timeout ? { callTimeoutMs: parseDuration(values.timeout, '--timeout') } : {}),
           },
         });
@@ -62,6 +65,8 @@ export async function mcpCommand(argv: string[]): Promise<number> {
         out(result, () => [
           `imported ${result.added.length} server${result.added.length === 1 ? '' : 's'}: ${result.added.map((s) => s.name).join(', ') || '-'}`,
           ...result.skipped.map((s) => `skipped ${s.name}: ${s.reason}`),
+          ...result.warnings.map((w) => `warning: ${w}`),
+          ...result.secretsNeeded.map((s) => `needs secret ${s.name}${s.description ? ` (${s.description})` : ''}: opsroom mcp secret set ${s.name}`),
         ].join('\n'));
         return 0;
       }
@@ -77,7 +82,7 @@ export async function mcpCommand(argv: string[]): Promise<number> {
       case 'test': {
         const result = await core.mcp.test(name!);
         out(result, () => [
-          `${name} works: ${result.serverInfo?.name ?? '?'} ${result.serverInfo?.version ?? ''}, ${result.tools.length} tools, started and listed in ${result.elapsedMs} ms`,
+          `${name} works: ${result.serverInfo?.name ?? '?'} ${result.serverInfo?.version ?? ''}, ${result.tools.length} tool${result.tools.length === 1 ? '' : 's'}, started and listed in ${result.elapsedMs} ms`,
           ...result.warnings.map((w) => `warning: ${w}`),
         ].join('\n'));
         return 0;

@@ -21,7 +21,7 @@ export async function proofsCommand(argv: string[]): Promise<number> {
   try {
     if (values.export) {
       const bundle = await core.proofs.bundle(runId, { includeArtifacts: values.artifacts });
-      await writeFile(values.export, `${JSON.stringify(bundle, null, 2)}\n`);
+      await writeBundle(values.export, `${JSON.stringify(bundle, null, 2)}\n`);
       console.log(values.json ? json({ file: values.export, digest: bundle.digest })
         : `proof bundle of run ${runId} written to ${values.export} (digest sha256:${bundle.digest})`);
       return 0;
@@ -33,6 +33,15 @@ export async function proofsCommand(argv: string[]): Promise<number> {
     return 0;
   } finally {
     await core.close();
+  }
+}
+
+/** A path the person typed that cannot be written is their mistake to fix (exit 2), not a crash. */
+async function writeBundle(file: string, text: string): Promise<void> {
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write the bundle to ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 

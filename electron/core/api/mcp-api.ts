@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { McpServerConfigSchema, type McpServer, type McpServerConfigInput, type McpTool } from '../../../shared/domain/mcp.ts';
 import { CoreError } from '../errors.ts';
-import { parseMcpConfigFile, type SkippedServer } from '../mcp/config-import.ts';
+import { parseMcpConfigFile, type ImportResult, type SkippedServer } from '../mcp/config-import.ts';
 import { desktopCommanderServer, DC_NAME } from '../mcp/desktop-commander/dc-server.ts';
 import { prepareDcHome } from '../mcp/desktop-commander/dc-home.ts';
 import { discoverTools } from '../mcp/discover-tools.ts';
@@ -23,7 +23,8 @@ export interface McpApi {
   add(config: McpServerConfigInput, source?: string): Promise<McpServer>;
   remove(name: string): Promise<void>;
   /** Servers from a Claude Desktop or VS Code config file; entries that cannot run here come back as skipped. */
-  import(file: string): Promise<{ added: McpServer[]; skipped: SkippedServer[] }>;
+  import(file: string): Promise<{ added: McpServer[]; skipped: SkippedServer[]; warnings: string[];
+    secretsNeeded: ImportResult['secretsNeeded'] }>;
   /** Stored tools; discovered first when none are stored or refresh is asked. */
   tools(server: string, options?: { refresh?: boolean }): Promise<McpTool[]>;
   /** Starts the server, lists its tools (storing them), stops it: does it work? */
@@ -82,14 +83,29 @@ export function mcpApi(store: Store, appDir: string): McpApi {
       } catch (error) {
         throw new CoreError('INVALID_INPUT', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
-      const parsed = parseMcpConfigFile(text, file);
+      let parsed: ImportResult;
+      try {
+        parsed = parseMcpConfigFile(text, file);
+      } catch (error) {
+        throw new CoreError('INVALID_INPUT', (error as Error).message);
+      }
+      const existing = new Set((await store.listMcpServers()).map((s) => s.name));
       const added: McpServer[] = [];
-      for (const config of parsed.servers) added.push(await add(config, file));
-      return { added, skipped: parsed.skipped };
+      const skipped = [...parsed.skipped];
+      for (const config of parsed.servers) {
+        // An import never replaces a registered server: that would silently drop the sandbox someone set on it.
+        if (existing.has(config.name)) skipped.push({ name: config.name, reason: 'a server of that name is registered already (remove it first to import this one)' });
+        else added.push(await add(config, file));
+      }
+      return { added, skipped, warnings: parsed.warnings, secretsNeeded: parsed.secretsNeeded };
     },
     tools,
     test,
-    secrets,
+    secrets: {
+      set: (name, value) => asInputError(() => secrets.set(name, value)),
+      delete: (name) => asInputError(() => secrets.delete(name)),
+      list: () => secrets.list(),
+    },
     registry: {
       server: (name) => store.getMcpServer(name).catch((error: unknown) => {
         if (error instanceof CoreError && error.code === 'UNKNOWN_SERVER') return null;
@@ -105,4 +121,14 @@ export function mcpApi(store: Store, appDir: string): McpApi {
       await store.putMcpServer({ ...fresh, ...(existing ? { enabled: existing.enabled, sandbox: existing.sandbox } : {}) }, 'builtin');
     },
   };
+}
+
+/** A secret store refusal (a bad name) is the caller's mistake, reported as such rather than as a crash. */
+async function asInputError<T>(action: () => Promise<T>): Promise<T> {
+  try {
+    return await action();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code) throw error; // a file-system failure stays what it is
+    throw new CoreError('INVALID_INPUT', (error as Error).message);
+  }
 }
