@@ -17,6 +17,8 @@ export type Outcome =
   | { status: 'lost' }
   | { status: 'drained' };
 
+const EMPTY_OUTPUTS = { exitCode: null, stdout: '', stderr: '', truncated: false, result: null };
+
 /** Steps of one run running at once; independent steps overlap, mostly waiting on I/O. */
 const PARALLEL_STEPS = 4;
 
@@ -47,7 +49,12 @@ export async function executeRun(claimed: ClaimedRun, signal: AbortSignal, deps:
         if (settled(step.id) || running.has(step.id)) continue;
         const needs = step.needs ?? [];
         if (!needs.every(settled) || !needs.every(usable)) continue;
-        running.set(step.id, executeStep(claimed, idx, scope, signal, deps).then((end) => {
+        // A step that throws (a store write refused, a bug) fails alone: its siblings still run to their end
+        // and the run ends only when none is left running.
+        const guarded = executeStep(claimed, idx, scope, signal, deps).catch((error: unknown): StepEnd => ({
+          status: 'failed', error: `internal error: ${(error as Error).message}`, outputs: EMPTY_OUTPUTS,
+        }));
+        running.set(step.id, guarded.then((end) => {
           running.delete(step.id);
           ends.set(step.id, end);
           if (end.status === 'succeeded' || end.status === 'failed') scope.steps[step.id] = end.outputs;

@@ -99,9 +99,13 @@ async function tryStep(
   let final = false;
   try {
     const input = resolveReferences(step.input, scope);
-    result = await deps.tools.run(step, input, ctx);
+    try {
+      result = await deps.tools.run(step, input, ctx);
+    } catch (error) {
+      result = { ok: false, error: (error as Error).message }; // a server that failed to start may start next try
+    }
   } catch (error) {
-    // a reference that cannot resolve, an unknown server: the same input would fail the same way again
+    // a reference that cannot resolve: the same input would fail the same way again
     result = { ok: false, error: (error as Error).message };
     final = true;
   } finally {
@@ -117,7 +121,15 @@ async function tryStep(
   const verdict = await proveStep(step, tryNo, outputs, scope, claimed.fence, runSignal, deps);
   if ('lost' in verdict) return { end: { status: 'lost' } };
   if (runSignal.aborted) return { end: { status: 'cancelled', reason: runSignal.reason as StopReason } };
-  return { result, outputs, error: verdict.passed ? null : verdict.error };
+  return { result, outputs, error: verdict.passed ? uncheckedExit(step, result) : verdict.error };
+}
+
+/** A non-zero exit fails a step that did not say which codes it accepts: verifiers that only look at output
+ * must not turn a failed command into a proven step. */
+function uncheckedExit(step: Step, result: StepResult): string | null {
+  if (typeof result.exitCode !== 'number' || result.exitCode === 0) return null;
+  if (step.verify.some((v) => v.kind === 'exit_code')) return null;
+  return `exit code ${result.exitCode} (add an exit_code verifier to accept other codes)`;
 }
 
 const STOPPED: Record<StopReason, string> = {

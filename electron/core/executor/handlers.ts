@@ -17,6 +17,9 @@ export function builtinHandlers(deps: BuiltinDeps): ReadonlyMap<string, StepHand
     ...shellHandler,
     run: (input, ctx) => {
       if (input.via !== 'desktop-commander') return shellHandler.run(input, ctx);
+      // Desktop Commander runs commands with its own environment and output buffer: refuse what it would ignore.
+      const ignored = (['env', 'envAllow', 'maxOutputBytes'] as const).filter((key) => input[key] !== undefined);
+      if (ignored.length) return Promise.resolve({ ok: false, error: `${ignored.join(', ')} cannot be used with via "desktop-commander"` });
       if (!deps.dcShell) return Promise.resolve({ ok: false, error: 'Desktop Commander is not available in this worker' });
       return deps.dcShell(input, ctx);
     },

@@ -2,8 +2,10 @@ import type { RunEvent } from '../../../shared/domain/run.ts';
 import type { Step } from '../../../shared/ir/plan.ts';
 import { resolveReferences, type ReferenceScope } from '../plans/resolve-references.ts';
 import { evidenceSha256, sha256Hex } from '../proofs/evidence.ts';
+import { cleanJson } from '../queue/clean-text.ts';
 import type { Fence, Store } from '../queue/store.ts';
 import { runVerifier } from '../verifiers/index.ts';
+import { redactConfig } from '../verifiers/redact-config.ts';
 import type { StepOutputs } from './step-capture.ts';
 
 export interface ProveDeps {
@@ -37,12 +39,12 @@ export async function proveStep(
       signal,
       localSql: (text, params) => deps.store.localQuery(text, params),
     });
-    // jsonb cannot hold NUL; evidence is hashed exactly as it will be stored and read back.
-    const evidence = JSON.parse(JSON.stringify(outcome.evidence).replaceAll('\\u0000', '\\ufffd')) as Record<string, unknown>;
+    // Cleaned before hashing, so the hash is of exactly what is stored and read back (jsonb refuses NUL).
+    const evidence = cleanJson(outcome.evidence);
     const large = 'large' in outcome && outcome.large
       ? { ...outcome.large, sha256: sha256Hex(outcome.large.content) } : undefined;
     const events = await deps.store.recordProof(fence, {
-      stepId: step.id, try: tryNo, seq, kind: config.kind, config: config as Record<string, unknown>, passed: outcome.passed,
+      stepId: step.id, try: tryNo, seq, kind: config.kind, config: redactConfig(config) as Record<string, unknown>, passed: outcome.passed,
       summary: outcome.summary, evidence, evidenceSha256: evidenceSha256(evidence), large,
       startedAt: outcome.startedAt, finishedAt: outcome.finishedAt,
     });

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../plans/plan-hash.ts';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -30,7 +31,8 @@ function dialectOf(schema: Record<string, unknown>): { dialect: Dialect; schema:
 }
 
 function validatorFor(schema: Record<string, unknown>): ValidateFunction {
-  const key = JSON.stringify(schema);
+  // Canonical: a schema read back from jsonb has its keys reordered, and Ajv refuses a second schema with one $id.
+  const key = canonicalJson(schema);
   const cached = compiled.get(key);
   if (cached) return cached;
   const { dialect, schema: readable } = dialectOf(schema);

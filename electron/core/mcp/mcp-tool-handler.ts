@@ -52,7 +52,8 @@ export function createMcpToolHandler(deps: McpToolHandlerDeps): McpToolHandler {
         return { ok: false, error: `${name}: ${(error as Error).message}` };
       }
 
-      const timeoutMs = ctx.timeoutMs ?? server.sandbox.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+      // The server's limit is the admin's: a plan's step timeout may shorten it, never lengthen it.
+      const timeoutMs = Math.min(ctx.timeoutMs ?? Infinity, server.sandbox.callTimeoutMs ?? (ctx.timeoutMs ? Infinity : DEFAULT_CALL_TIMEOUT_MS));
       let unsubscribe = () => {};
       try {
         const caller = await deps.pool.caller(ref.server);

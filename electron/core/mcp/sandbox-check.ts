@@ -6,7 +6,7 @@ import type { Sandbox } from '../../../shared/ir/sandbox.ts';
 /** Argument names that hold a file-system path in the servers we know (Desktop Commander, filesystem, git…). */
 const PATH_KEYS = new Set([
   'path', 'paths', 'file', 'filePath', 'file_path', 'source', 'destination', 'directory', 'dir', 'cwd',
-  'workingDirectory',
+  'workingDirectory', 'outputPath', 'sourcePdfPath',
 ]);
 const MAX_DEPTH = 32;
 /** Symlinks followed in one path before it counts as a loop (Linux gives up at 40). */

@@ -34,11 +34,14 @@ export const outputVerifier: VerifierModule<OutputVerifier> = {
         ? { passed: false, summary: `${name} line ${line} matches ${shown}, which must be absent`, evidence }
         : { passed: true, summary: `${name} line ${line} matches ${shown}`, evidence };
     }
-    // A capped output may have lost the very line that matters, so the summary says so.
+    // A capped output may have lost the very line that matters: absence cannot be proven over part of it.
     const capped = ctx.step.truncated ? ' (output was truncated)' : '';
     const evidence = { ...base, matchedStream: null, matched: null, index: null, line: null };
+    if (absent && ctx.step.truncated) {
+      return { passed: false, summary: `cannot prove ${shown} absent: the output was truncated, only its start was checked`, evidence };
+    }
     return absent
-      ? { passed: true, summary: `no match for ${shown} in ${where}${capped}`, evidence }
+      ? { passed: true, summary: `no match for ${shown} in ${where}`, evidence }
       : { passed: false, summary: `no match for ${shown} in ${where}${capped}`, evidence };
   },
 };

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { McpServerConfigSchema } from '../../../shared/domain/mcp.ts';
 import { resultText } from '../../../electron/core/mcp/desktop-commander/dc-output.ts';
 import { dcConfigPath, prepareDcHome } from '../../../electron/core/mcp/desktop-commander/dc-home.ts';
-import { DC_NAME, dcHomeDir, desktopCommanderServer } from '../../../electron/core/mcp/desktop-commander/dc-server.ts';
+import { DC_DEFAULT_TOOLS, DC_NAME, dcHomeDir, desktopCommanderServer } from '../../../electron/core/mcp/desktop-commander/dc-server.ts';
 import { runShellViaDc } from '../../../electron/core/mcp/desktop-commander/dc-shell.ts';
 import { connectServer, type DcTestServer } from '../../helpers/dc-test-caller.ts';
 import { tempDir } from '../../helpers/tmp.ts';
@@ -53,8 +53,9 @@ describe('Desktop Commander as the default server', () => {
     assert.equal(config.env.DESKTOP_COMMANDER_DISABLE_TELEMETRY, '1');
     assert.equal(new URL(config.env.DC_FLAG_URL ?? '').hostname, '127.0.0.1');
     assert.equal(config.env.ELECTRON_RUN_AS_NODE, undefined, 'only under Electron');
-    assert.deepEqual(config.sandbox, { directories: [work] });
-    assert.deepEqual(desktopCommanderServer(dataDir).sandbox, {});
+    assert.deepEqual(config.sandbox, { tools: DC_DEFAULT_TOOLS, directories: [work] });
+    assert.deepEqual(desktopCommanderServer(dataDir).sandbox, { tools: DC_DEFAULT_TOOLS });
+    assert.ok(!DC_DEFAULT_TOOLS.includes('set_config_value'), 'a plan cannot loosen the warm server\'s config for the next');
   });
 
   test('it offers the tools the app uses', async () => {

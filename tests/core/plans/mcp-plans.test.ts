@@ -64,7 +64,7 @@ describe('plans calling MCP tools through the queue (Desktop Commander, server-e
       steps: [{ id: 'w', tool: `${DC}/write_file`, input: { path: join(work, 'x'), content: 'x' }, verify: [{ kind: 'output', regex: '.' }] }] };
     await assert.rejects(core.runs.enqueue({ plan: tool }), /steps\[0\]\.tool: .*write_file.*\(step "w"\)/);
     const unknown = { irVersion: 1, name: 'typo', steps: [{ id: 'w', tool: `${DC}/write_fiel`, input: {}, verify: [{ kind: 'output', regex: '.' }] }] };
-    await assert.rejects(core.runs.enqueue({ plan: unknown }), /server "desktop-commander" has no tool "write_fiel"/);
+    await assert.rejects(core.runs.enqueue({ plan: unknown }), /steps\[0\]\.tool: .*"write_fiel" is not among them \(step "w"\)/);
     assert.equal((await core.runs.list({})).length, before_);
   });
 

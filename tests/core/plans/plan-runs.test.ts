@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunEvent } from '../../../shared/domain/run.ts';
-import { createCore, CoreError, verifyProofBundle, type Core } from '../../../electron/core/index.ts';
+import { createCore, CoreError, shellPlan, verifyProofBundle, type Core } from '../../../electron/core/index.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 const exit0 = [{ kind: 'exit_code' as const }];
@@ -134,6 +134,18 @@ describe('plans: DAG, references, verifiers, proofs (embedded database, real lan
     assert.equal(result.final.status, 'succeeded', result.log);
     assert.deepEqual(result.proofs.map((p) => [p.try, p.passed]), [[1, false], [2, false], [3, true]]);
     assert.match(result.log, /try 1 of 3 failed: not proven — exit_code: .*; trying again in 50 ms/);
+  });
+
+  test('a typed command keeps its shell ${…}; odd bytes in output are stored; a non-zero exit needs an exit_code verifier to pass', async () => {
+    const typed = await run(shellPlan('echo "home=${HOME:-none}"; printf \'bad\\000byte\\n\''));
+    assert.equal(typed.final.status, 'succeeded', typed.log);
+    assert.match(typed.log, /home=\//);
+    assert.match(typed.log, /bad\ufffdbyte/, 'NUL became U+FFFD instead of failing the statement');
+    const unchecked = await run({ irVersion: 1, name: 'exit 2', steps: [{ id: 'a', tool: 'shell', input: { command: 'echo hi; exit 2' },
+      verify: [{ kind: 'output', regex: 'hi' }] }] });
+    assert.equal(unchecked.final.status, 'failed', unchecked.log);
+    assert.match(unchecked.final.error!, /step a: exit code 2 \(add an exit_code verifier to accept other codes\)/);
+    assert.equal(unchecked.proofs[0]!.passed, true, 'the output verifier itself passed');
   });
 
   test('refused before anything runs: a tool outside the plan sandbox, an unknown server, a missing parameter', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -59,7 +60,8 @@ export async function prepareDcHome(home: string, allowedDirectories: string[]):
   const current = await readConfig(path);
   if (Object.entries(owned).every(([key, value]) => isDeepStrictEqual(current[key], value))) return;
   // atomically, as DC does, so a DC starting at this moment never reads half a file
-  const temporary = `${path}.${process.pid}.tmp`;
+  // Lane threads share the pid and may prepare the same home at once: the suffix must differ per call.
+  const temporary = `${path}.${process.pid}.${randomUUID()}.tmp`;
   await writeFile(temporary, JSON.stringify({ ...current, ...owned }, null, 2), 'utf8');
   await rename(temporary, path);
 }

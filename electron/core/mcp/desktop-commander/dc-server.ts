@@ -10,6 +10,18 @@ export const DC_NAME = 'desktop-commander';
  */
 const NO_FLAGS_URL = 'http://127.0.0.1:9/desktop-commander-flags.json';
 
+/**
+ * The tools a plan may call by default (DC 0.2.52's list). Left out: set_config_value, which would let one plan
+ * clear allowedDirectories or blockedCommands for every later plan on the same warm server, and
+ * give_feedback_to_desktop_commander, which opens a web page. A tool a newer DC adds stays off until listed.
+ */
+export const DC_DEFAULT_TOOLS = [
+  'get_config', 'read_file', 'read_multiple_files', 'write_file', 'write_pdf', 'create_directory', 'list_directory',
+  'move_file', 'start_search', 'get_more_search_results', 'stop_search', 'list_searches', 'get_file_info', 'edit_block',
+  'start_process', 'read_process_output', 'interact_with_process', 'force_terminate', 'list_sessions', 'list_processes',
+  'kill_process', 'get_usage_stats', 'get_recent_tool_calls', 'get_prompts',
+];
+
 /** DC's HOME inside the app's data folder: its config, logs and caches live there, not in the user's home. */
 export function dcHomeDir(dataDir: string): string {
   return join(dataDir, 'mcp', 'desktop-commander');
@@ -37,6 +49,6 @@ export function desktopCommanderServer(dataDir: string, options: { directories?:
     },
     cwd: null,
     enabled: true,
-    sandbox: options.directories ? { directories: options.directories } : {},
+    sandbox: { tools: DC_DEFAULT_TOOLS, ...(options.directories ? { directories: options.directories } : {}) },
   };
 }

@@ -3,6 +3,7 @@ import type { RunEvent } from '../../../../shared/domain/run.ts';
 import type { Sql } from '../../db/sql.ts';
 import { EVENT_COLUMNS, eventFromRow } from '../rows.ts';
 import type { Fence, NewProof, StoredArtifact } from '../store.ts';
+import { cleanJson, cleanText } from '../clean-text.ts';
 
 const OWNED = `EXISTS (SELECT 1 FROM runs WHERE id = $1 AND claim_count = $2 AND status = 'running' FOR SHARE)`;
 
@@ -40,7 +41,7 @@ export async function recordProof(sql: Sql, fence: Fence, proof: NewProof): Prom
       artifactId = rows[0]!.id;
     }
     const { rows } = await tx.query(PROOF, [fence.runId, fence.claim, proof.stepId, proof.try, proof.seq,
-      proof.kind, JSON.stringify(proof.config), proof.passed, proof.summary, JSON.stringify(proof.evidence),
+      proof.kind, JSON.stringify(cleanJson(proof.config)), proof.passed, cleanText(proof.summary), JSON.stringify(proof.evidence),
       proof.evidenceSha256, artifactId, proof.startedAt, proof.finishedAt]);
     return rows.map((row) => eventFromRow(row));
   });

@@ -2,6 +2,7 @@ import type { RunEvent } from '../../../../shared/domain/run.ts';
 import type { Sql } from '../../db/sql.ts';
 import { EVENT_COLUMNS, eventFromRow } from '../rows.ts';
 import type { Fence, StepOutcome } from '../store.ts';
+import { cleanJson, cleanText } from '../clean-text.ts';
 
 // Both statements write only while the fence holds, and log the step's event in the same statement. FOR SHARE
 // makes a reclaim committing meanwhile (on PostgreSQL) either wait for this statement or be seen by it.
@@ -43,9 +44,10 @@ export async function startStep(sql: Sql, fence: Fence, idx: number): Promise<Ru
 export async function finishStep(
   sql: Sql, fence: Fence, idx: number, outcome: StepOutcome, message: string,
 ): Promise<RunEvent[]> {
-  const result = outcome.result === undefined ? null : JSON.stringify(outcome.result);
+  const result = outcome.result === undefined ? null : JSON.stringify(cleanJson(outcome.result));
+  const error = outcome.error == null ? null : cleanText(outcome.error);
   const { rows } = await sql.query(FINISH, [fence.runId, fence.claim, idx, outcome.status,
-    outcome.exitCode ?? null, outcome.error ?? null, result, message]);
+    outcome.exitCode ?? null, error, result, cleanText(message)]);
   return rows.map((row) => eventFromRow(row));
 }
 
@@ -65,6 +67,6 @@ RETURNING ${EVENT_COLUMNS}`;
 /** Marks steps that will not run (a step they need failed, or the run stopped) as skipped, with the reason. */
 export async function skipSteps(sql: Sql, fence: Fence, idxs: number[], reason: string): Promise<RunEvent[]> {
   if (idxs.length === 0) return [];
-  const { rows } = await sql.query(SKIP, [fence.runId, fence.claim, idxs, reason]);
+  const { rows } = await sql.query(SKIP, [fence.runId, fence.claim, idxs, cleanText(reason)]);
   return rows.map((row) => eventFromRow(row)).sort((a, b) => a.seq - b.seq);
 }
