@@ -55,3 +55,14 @@ export function requireId(text: string | undefined, what: string): number {
 }
 
 export const isCoreError = (error: unknown): error is CoreError => error instanceof CoreError;
+
+/** Repeated `NAME=VALUE` options (`--env`, `--param`) as an object; the value may itself hold "=". */
+export function parsePairs(pairs: string[], flag: string): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq < 1) throw new UsageError(`${flag} takes NAME=VALUE (got "${pair}")`);
+    values[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return values;
+}

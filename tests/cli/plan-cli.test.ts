@@ -168,12 +168,16 @@ describe('opsroom CLI: plan files, proofs, MCP servers, secrets', () => {
     assert.equal(imported.code, 0, imported.stderr);
     assert.equal(imported.stdout, 'imported 1 server: from-claude\nskipped remote: not a stdio server (url entries are not supported)\n');
 
+    const listed = JSON.parse((await cli(['mcp', 'list', ...d, '--json'])).stdout);
+    assert.deepEqual(listed.filter((s: { name: string }) => s.name === 'from-claude').map((s: { command: string; args: string[]; source: string }) => [s.command, s.args, s.source]),
+      [[process.execPath, [MISBEHAVING], config]]);
+    // Importing again never replaces what is registered (that would drop a sandbox set on it since).
     const again = await cli(['mcp', 'import', config, ...d, '--json']);
     assert.equal(again.code, 0, again.stderr);
     const result = JSON.parse(again.stdout);
-    assert.deepEqual(result.added.map((s: { name: string; command: string; args: string[]; source: string }) => [s.name, s.command, s.args, s.source]),
-      [['from-claude', process.execPath, [MISBEHAVING], config]]);
-    assert.deepEqual(result.skipped, [{ name: 'remote', reason: 'not a stdio server (url entries are not supported)' }]);
+    assert.deepEqual(result.added, []);
+    assert.deepEqual(result.skipped, [{ name: 'remote', reason: 'not a stdio server (url entries are not supported)' },
+      { name: 'from-claude', reason: 'a server of that name is registered already (remove it first to import this one)' }]);
     const tested = await cli(['mcp', 'test', 'from-claude', ...d]);
     assert.equal(tested.code, 0, tested.stderr);
     assert.match(tested.stdout, /^from-claude works: misbehaving 1\.0\.0, 6 tools/);

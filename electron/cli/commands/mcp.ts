@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { createCore, type Core } from '../../core/index.ts';
-import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseDuration } from '../args.ts';
+import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseDuration, parsePairs } from '../args.ts';
 import { json, table } from '../format.ts';
 import { readSecretValue } from '../secret-input.ts';
 
@@ -50,7 +50,7 @@ export async function mcpCommand(argv: string[]): Promise<number> {
         // Folders are stored absolute: a relative one would later resolve against the app's or a worker's working
         // directory, not that of the shell it was typed in (and --allow-dir is a sandbox boundary).
         const server = await core.mcp.add({
-          name: name!, command, args, env: keyValues(values.env ?? []), cwd: values.cwd ? resolve(values.cwd) : null, enabled: !values.disabled,
+          name: name!, command, args, env: parsePairs(values.env ?? [], '--env'), cwd: values.cwd ? resolve(values.cwd) : null, enabled: !values.disabled,
           sandbox: {
             ...(values['allow-tool'] ? { tools: values['allow-tool'] } : {}),
             ...(values['allow-dir'] ? { directories: values['allow-dir'].map((dir) => resolve(dir)) } : {}),
@@ -117,12 +117,3 @@ async function secretAction(core: Core, rest: string[], value: string | undefine
   throw new UsageError(`unknown secret action "${verb}" (set, list, delete)`);
 }
 
-function keyValues(pairs: string[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq < 1) throw new UsageError(`--env takes NAME=VALUE (got "${pair}")`);
-    env[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return env;
-}

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createCore, shellPlan, type Core } from '../../core/index.ts';
 import type { Run, RunEvent } from '../../../shared/domain/run.ts';
-import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseDuration, parseInteger } from '../args.ts';
+import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseDuration, parseInteger, parsePairs } from '../args.ts';
 import { eventLine, palette } from '../format.ts';
 import { progressLine } from '../progress-line.ts';
 import { proofLines } from '../proof-lines.ts';
@@ -59,7 +59,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const enqueueOptions = {
     plan, source: positionals[0] ?? '--sh', lane: values.lane, sessionId: parseInteger(values.session, '--session'),
     priority: parseInteger(values.priority, '--priority'), maxAttempts: parseInteger(values['max-attempts'], '--max-attempts'),
-    idempotencyKey: values['idempotency-key'], params: paramValues(values.param ?? []), paramsAreText: true,
+    idempotencyKey: values['idempotency-key'], params: parsePairs(values.param ?? [], '--param'), paramsAreText: true,
   };
   const core = await createCore({ ...databaseOptions(values), runWorkers: !values.detach });
   // Ctrl-C: the first cancels the run, the second stops following, any later one stops the steps at once.
@@ -111,13 +111,3 @@ async function follow(core: Core, run: Run, asJson: boolean,
   }
 }
 
-/** `--param name=value` pairs; the core converts each to its declared type and names any it does not know. */
-function paramValues(pairs: string[]): Record<string, string> {
-  const params: Record<string, string> = {};
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq < 1) throw new UsageError(`--param takes NAME=VALUE (got "${pair}")`);
-    params[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return params;
-}

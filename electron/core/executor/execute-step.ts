@@ -5,7 +5,7 @@ import type { ClaimedRun, Store } from '../queue/store.ts';
 import type { EventWriter } from './event-writer.ts';
 import { proveStep } from './prove-step.ts';
 import { stepCapture, type StepOutputs } from './step-capture.ts';
-import type { StepContext, StepResult, StopReason } from './step-handler.ts';
+import { STOPPED, type StepContext, type StepResult, type StopReason } from './step-handler.ts';
 import type { ToolRunner } from './tool-runner.ts';
 
 export interface StepDeps {
@@ -132,9 +132,6 @@ function uncheckedExit(step: Step, result: StepResult): string | null {
   return `exit code ${result.exitCode} (add an exit_code verifier to accept other codes)`;
 }
 
-const STOPPED: Record<StopReason, string> = {
-  cancel: 'cancelled', timeout: 'timed out', lost: 'lost its worker', drain: 'stopped: the worker is shutting down',
-};
 
 function event(claimed: ClaimedRun, step: Step, level: NewRunEvent['level'], message: string): NewRunEvent {
   return { runId: claimed.run.id, attempt: claimed.run.attempt, stepId: step.id, kind: 'log', level, message, payload: null };

@@ -6,6 +6,14 @@ import type { Sandbox } from '../../../shared/ir/sandbox.ts';
  * lost its claim, or the worker is shutting down. */
 export type StopReason = 'cancel' | 'timeout' | 'lost' | 'drain';
 
+/** How a tool reports being stopped, in words a person reads in the step's error. */
+export const STOPPED: Record<StopReason, string> = {
+  cancel: 'cancelled',
+  timeout: 'timed out',
+  lost: 'stopped: this worker lost the run',
+  drain: 'stopped: the worker is shutting down',
+};
+
 export interface StepContext {
   runId: number;
   attempt: number;

@@ -1,6 +1,6 @@
 import type { McpServerConfig, McpTool } from '../../../shared/domain/mcp.ts';
 import type { Sandbox } from '../../../shared/ir/sandbox.ts';
-import type { StepContext, StepResult, StopReason } from '../executor/step-handler.ts';
+import { STOPPED, type StepContext, type StepResult, type StopReason } from '../executor/step-handler.ts';
 import { DEFAULT_MAX_RESULT_BYTES, mapCallResult } from './call-result.ts';
 import type { ClientPool } from './client-pool.ts';
 import { DEFAULT_CALL_TIMEOUT_MS } from './mcp-connection.ts';
@@ -12,12 +12,6 @@ import type { Progress } from './tool-caller.ts';
  * limit on its own. */
 const MAX_TOTAL_FACTOR = 10;
 
-const STOPPED: Record<StopReason, string> = {
-  cancel: 'cancelled',
-  timeout: 'timed out',
-  lost: 'stopped: this worker lost the run',
-  drain: 'stopped: the worker is shutting down',
-};
 
 export interface McpToolContext extends StepContext {
   planSandbox?: Sandbox;

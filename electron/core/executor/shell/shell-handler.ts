@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { ShellInputSchema, type ShellInput } from '../../../../shared/ir/shell-input.ts';
-import type { StepHandler, StopReason } from '../step-handler.ts';
+import { STOPPED, type StepHandler, type StopReason } from '../step-handler.ts';
 import { childEnv } from './child-env.ts';
 import { killTree } from './kill-tree.ts';
 import { lineSplitter } from '../line-splitter.ts';
@@ -11,12 +11,6 @@ import { outputCap } from './output-cap.ts';
 // (`daemon &`) must not hold the step forever; it is left running, as the person asked.
 const PIPE_CLOSE_WAIT_MS = 1000;
 
-const STOPPED: Record<StopReason, string> = {
-  cancel: 'cancelled',
-  timeout: 'timed out',
-  lost: 'stopped: this worker lost the run',
-  drain: 'stopped: the worker is shutting down',
-};
 
 /** The built-in `shell` tool: the command runs in the platform shell (sh -c / cmd.exe /d /s /c). */
 export const shellHandler: StepHandler<ShellInput> = {

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { lineSplitter } from '../../executor/line-splitter.ts';
-import type { StepContext, StepResult, StopReason } from '../../executor/step-handler.ts';
+import { STOPPED, type StepContext, type StepResult, type StopReason } from '../../executor/step-handler.ts';
 import type { ToolCaller } from '../tool-caller.ts';
 import { followDcProcess } from './dc-follow.ts';
 import { parseStartedPid, resultText } from './dc-output.ts';
@@ -13,12 +13,6 @@ const START_WAIT_MS = 1000;
 const START_CALL_TIMEOUT_MS = START_WAIT_MS + 30_000;
 const TERMINATE_CALL_TIMEOUT_MS = 5000;
 
-const STOPPED: Record<StopReason, string> = {
-  cancel: 'cancelled',
-  timeout: 'timed out',
-  lost: 'stopped: this worker lost the run',
-  drain: 'stopped: the worker is shutting down',
-};
 
 export interface DcShellInput {
   command: string;
