@@ -9,20 +9,12 @@ import { dcHomeDir, desktopCommanderServer } from '../../../electron/core/mcp/de
 import { runShellViaDc, type DcShellInput } from '../../../electron/core/mcp/desktop-commander/dc-shell.ts';
 import { connectServer, type DcTestServer } from '../../helpers/dc-test-caller.ts';
 import { tempDir } from '../../helpers/tmp.ts';
+import { alive } from '../../helpers/alive.ts';
 
 const dir = tempDir('opsroom-dc-shell-');
 const work = join(realpathSync(dir.path), 'work');
 let dc: DcTestServer;
 
-/** True while the process exists and is not a zombie (PID 1 here may not reap orphans). */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** A shell step through DC with a context that records what it is told. */
 function start(input: Omit<DcShellInput, 'timeoutMs'> & { timeoutMs?: number }, abortBefore?: StopReason) {

@@ -6,6 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { McpServerConfigSchema, type McpServerConfig, type McpServerConfigInput } from '../../../shared/domain/mcp.ts';
 import type { McpToolContext } from '../../../electron/core/mcp/mcp-tool-handler.ts';
 import type { SecretSource } from '../../../electron/core/mcp/server-env.ts';
+import { alive } from '../../helpers/alive.ts';
+export { alive };
 
 export const MISBEHAVING_SERVER = fileURLToPath(new URL('../../fixtures/mcp/misbehaving-server.ts', import.meta.url));
 export const EVERYTHING_SERVER = fileURLToPath(import.meta.resolve('@modelcontextprotocol/server-everything/dist/index.js'));
@@ -45,20 +47,6 @@ export function recordingContext(extra: Partial<McpToolContext> = {}) {
   return { ctx, controller, out, logs, lines };
 }
 
-/** True while the process exists and is not a zombie (pid 1 in a container may not reap orphans). */
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
 
 /** True when no live (non-zombie) process is left in the process group `pgid`. */
 export function groupGone(pgid: number): boolean {

@@ -9,6 +9,7 @@ import { MAX_LINE_CHARS } from '../../../electron/core/executor/line-splitter.ts
 import { shellHandler } from '../../../electron/core/executor/shell/shell-handler.ts';
 import { KILL_GRACE_MS } from '../../../electron/core/executor/shell/kill-tree.ts';
 import type { StepResult, StopReason } from '../../../electron/core/executor/step-handler.ts';
+import { alive } from '../../helpers/alive.ts';
 
 const NODE = `'${process.execPath}'`;
 
@@ -39,20 +40,6 @@ function tempDir(): string {
   return path;
 }
 
-/** True while the process exists and is not a zombie (pid 1 here may not reap orphans). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return process.platform !== 'linux';
-  }
-}
 
 async function goneWithin(pid: number, ms: number): Promise<boolean> {
   const until = Date.now() + ms;
