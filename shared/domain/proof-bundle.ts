@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ProofSchema } from './proof.ts';
+import { ProofSchema, Sha256Schema } from './proof.ts';
 import { RunStatusSchema, StepStatusSchema } from './run.ts';
 
 /**
@@ -9,7 +9,7 @@ import { RunStatusSchema, StepStatusSchema } from './run.ts';
  */
 export const PROOF_BUNDLE_FORMAT = 'https://opsroom.dev/proof-bundle/v1';
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits');
+
 const Int = z.number().int();
 const IsoDate = z.iso.datetime();
 
@@ -34,25 +34,15 @@ export const BundleStepSchema = z.strictObject({
   error: z.string().nullable(),
 });
 
+/** A stored proof as exported: the same fields, minus the run id (the bundle's), with ISO dates. */
 export const BundleProofSchema = z.strictObject({
-  id: Int,
-  stepId: z.string(),
-  /** The run's attempt, and the step's try within it. */
-  attempt: Int,
-  try: Int,
-  verifierKind: ProofSchema.shape.verifierKind,
-  config: z.record(z.string(), z.unknown()),
-  passed: z.boolean(),
-  summary: z.string(),
-  evidence: z.record(z.string(), z.unknown()),
-  evidenceSha256: Sha256,
-  artifactSha256: Sha256.nullable(),
+  ...ProofSchema.omit({ runId: true }).shape,
   startedAt: IsoDate,
   finishedAt: IsoDate,
 });
 
 export const BundleArtifactSchema = z.strictObject({
-  sha256: Sha256,
+  sha256: Sha256Schema,
   size: Int.min(0),
   mediaType: z.string(),
   name: z.string(),
@@ -63,11 +53,11 @@ export const BundleArtifactSchema = z.strictObject({
 export const ProofBundleSchema = z.strictObject({
   format: z.literal(PROOF_BUNDLE_FORMAT),
   run: BundleRunSchema,
-  plan: z.strictObject({ contentHash: Sha256, ir: z.record(z.string(), z.unknown()) }),
+  plan: z.strictObject({ contentHash: Sha256Schema, ir: z.record(z.string(), z.unknown()) }),
   steps: z.array(BundleStepSchema),
   proofs: z.array(BundleProofSchema),
   artifacts: z.array(BundleArtifactSchema),
-  digest: Sha256,
+  digest: Sha256Schema,
 });
 
 export type BundleRun = z.infer<typeof BundleRunSchema>;

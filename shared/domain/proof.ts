@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 is 64 lowercase hex digits');
 
 /** One verifier's verdict on one step attempt, with the evidence it saw. */
 export const ProofSchema = z.object({
@@ -16,9 +16,9 @@ export const ProofSchema = z.object({
   summary: z.string(),
   evidence: z.record(z.string(), z.unknown()),
   /** sha256 of the evidence as RFC 8785 canonical JSON (sorted keys, no spaces). */
-  evidenceSha256: Sha256,
+  evidenceSha256: Sha256Schema,
   /** Full evidence too large to keep inline (an HTTP body, a long output), by content hash. */
-  artifactSha256: Sha256.nullable(),
+  artifactSha256: Sha256Schema.nullable(),
   startedAt: z.date(),
   finishedAt: z.date(),
 });

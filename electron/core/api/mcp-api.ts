@@ -117,6 +117,9 @@ export function mcpApi(store: Store, appDir: string): McpApi {
       const existing = (await store.listMcpServers()).find((s) => s.name === DC_NAME);
       if (existing && existing.source !== 'builtin') return; // the person replaced it with their own
       const fresh = desktopCommanderServer(appDir);
+      // Every CLI command opens the core: write only when the app's part of the row actually changed.
+      const owned = (s: typeof fresh) => JSON.stringify([s.command, s.args, s.env, s.cwd]);
+      if (existing && owned(existing) === owned(fresh)) return;
       // Keep what the person chose (enabled, sandbox); refresh what the app owns (command line, env).
       await store.putMcpServer({ ...fresh, ...(existing ? { enabled: existing.enabled, sandbox: existing.sandbox } : {}) }, 'builtin');
     },
