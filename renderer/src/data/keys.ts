@@ -1,0 +1,21 @@
+import type { RunQuery } from '../../../shared/ipc/methods/runs.ts';
+
+/**
+ * TanStack Query keys, one place: the live-update hook invalidates or patches these when a pushed event says
+ * what changed, so no screen polls.
+ */
+export const keys = {
+  info: ['app.info'] as const,
+  sessionsAll: ['sessions'] as const,
+  sessions: (includeArchived: boolean) => ['sessions', { includeArchived }] as const,
+  lanes: ['lanes'] as const,
+  runsAll: ['runs'] as const,
+  runs: (query: RunQuery) => ['runs', query] as const,
+  run: (id: number) => ['run', id] as const,
+  proofs: (runId: number) => ['proofs', runId] as const,
+  artifacts: (runId: number) => ['artifacts', runId] as const,
+  plans: ['plans'] as const,
+  commands: ['commands'] as const,
+  mcp: ['mcp'] as const,
+  tools: (server: string) => ['tools', server] as const,
+};

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { appMethods } from './methods/app.ts';
+import { laneMethods } from './methods/lanes.ts';
+import { mcpMethods } from './methods/mcp.ts';
+import { planMethods } from './methods/plans.ts';
+import { proofMethods } from './methods/proofs.ts';
+import { runMethods } from './methods/runs.ts';
+import { sessionMethods } from './methods/sessions.ts';
+
+/**
+ * The one contract between the renderer and the Node side: every method's name, input and output schema.
+ * Both transports (Electron IPC, the headless WebSocket) carry exactly these; the Node side parses every input,
+ * the client parses every output. Errors are IpcError (errors.ts); pushed events are in events.ts.
+ */
+export const METHODS = {
+  ...appMethods,
+  ...sessionMethods,
+  ...laneMethods,
+  ...runMethods,
+  ...planMethods,
+  ...proofMethods,
+  ...mcpMethods,
+};
+
+export type Methods = typeof METHODS;
+export type MethodName = keyof Methods;
+/** What a caller may pass (defaults filled by the Node side's parse). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives: the parsed input. */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(METHODS, name);
+}
+
+/** The Electron IPC channel names: one for calls, one for pushes. */
+export const IPC_CALL_CHANNEL = 'opsroom:call';
+export const IPC_PUSH_CHANNEL = 'opsroom:push';

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { method } from './define.ts';
+
+export const appMethods = {
+  'app.info': method(z.strictObject({}), z.object({
+    version: z.string(),
+    mode: z.enum(['embedded', 'postgres']),
+    dataDir: z.string().nullable(),
+    /** The lanes this process's workers serve, in board order. */
+    lanes: z.array(z.string()),
+    /** Which shell answers: the desktop app or `opsroom serve`. */
+    shell: z.enum(['desktop', 'headless']),
+  }), 'what this app is and where its data lives'),
+};
