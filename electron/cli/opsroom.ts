@@ -5,6 +5,7 @@ import { mcpCommand, MCP_HELP } from './commands/mcp.ts';
 import { proofsCommand, PROOFS_HELP } from './commands/proofs.ts';
 import { runCommand, RUN_HELP } from './commands/run.ts';
 import { runsCommand, RUNS_HELP } from './commands/runs.ts';
+import { serveCommand, SERVE_HELP } from './commands/serve.ts';
 import { sessionsCommand, SESSIONS_HELP } from './commands/sessions.ts';
 import { workerCommand, WORKER_HELP } from './commands/worker.ts';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run(argv: string[]): Promise<number>; help: str
   sessions: { run: sessionsCommand, help: SESSIONS_HELP },
   lanes: { run: lanesCommand, help: LANES_HELP },
   worker: { run: workerCommand, help: WORKER_HELP },
+  serve: { run: serveCommand, help: SERVE_HELP },
   mcp: { run: mcpCommand, help: MCP_HELP },
   proofs: { run: proofsCommand, help: PROOFS_HELP },
 };
@@ -28,6 +30,7 @@ usage: opsroom <command> [options]     (opsroom <command> --help for its options
   sessions   create, list, archive and restore sessions
   lanes      list, pause and resume lanes
   worker     run lane workers (on the embedded database or a shared PostgreSQL)
+  serve      run lane workers and serve the UI to a browser on this machine (prints the URL to open)
   mcp        register, import, list and test MCP servers; their tools; secrets
   proofs     a run's proofs, its exported proof bundle, and checking a bundle
 

@@ -1,21 +1,12 @@
+import type { CoreErrorCode } from '../../shared/ipc/errors.ts';
+
+// One list of codes: the IPC contract's, which every shell and screen branches on.
+export type { CoreErrorCode };
+
 /**
  * Errors a person can act on carry a stable code (for the CLI's exit status, the IPC contract and tests) and a
  * message that says what went wrong and what to do next.
  */
-export type CoreErrorCode =
-  | 'DATA_DIR_IN_USE'
-  | 'DATA_DIR_UNWRITABLE'
-  | 'INVALID_PLAN'
-  | 'UNKNOWN_LANE'
-  | 'UNKNOWN_SESSION'
-  | 'UNKNOWN_RUN'
-  | 'INVALID_STATE'
-  | 'DATABASE_UNAVAILABLE'
-  | 'WORKER_FAILED'
-  | 'INVALID_INPUT'
-  | 'UNKNOWN_SERVER'
-  | 'MCP_SERVER_FAILED';
-
 export class CoreError extends Error {
   readonly code: CoreErrorCode;
   constructor(code: CoreErrorCode, message: string) {

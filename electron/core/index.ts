@@ -1,25 +1,26 @@
-import type { Lane, Run, RunEvent, RunFilter, RunStep, Session } from '../../shared/domain/run.ts';
-import type { ParamValue } from '../../shared/ir/params.ts';
+import type { RunEvent } from '../../shared/domain/run.ts';
+import type { Core } from './core.ts';
 import { defaultDataDir } from './db/data-dir.ts';
 import { openDatabase } from './db/open-database.ts';
-import { createEventBus, type EventListener } from './events/event-bus.ts';
-import { DEFAULT_LANE_WORKER_URL, startLanePool, type LanePool, type WorkerInfo } from './lanes/lane-pool.ts';
-import { mcpApi, type McpApi } from './api/mcp-api.ts';
-import { proofsApi, type ProofsApi } from './api/proofs-api.ts';
-import { bindParams } from './plans/bind-params.ts';
-import { checkTools } from './plans/check-tools.ts';
-import { planHash } from './plans/plan-hash.ts';
-import { validatePlan } from './plans/validate-plan.ts';
+import { createEventBus } from './events/event-bus.ts';
+import { DEFAULT_LANE_WORKER_URL, startLanePool, type LanePool } from './lanes/lane-pool.ts';
+import { mcpApi } from './api/mcp-api.ts';
+import { commandsApi, plansApi } from './api/plans-api.ts';
+import { artifactsApi, proofsApi } from './api/proofs-api.ts';
+import { runsApi } from './api/runs-api.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './queue/backoff.ts';
-import { followRun } from './runs/follow-run.ts';
 
 export { CoreError, type CoreErrorCode } from './errors.ts';
 export { shellPlan } from './plans/shell-plan.ts';
 export { defaultDataDir } from './db/data-dir.ts';
 export { verifyProofBundle } from './proofs/verify-bundle.ts';
+export { createIpcServer, type IpcConnection, type IpcServer } from './ipc/ipc-server.ts';
+export type { Core } from './core.ts';
 export type { WorkerInfo } from './lanes/lane-pool.ts';
-export type { McpApi } from './api/mcp-api.ts';
-export type { ProofsApi } from './api/proofs-api.ts';
+export type { McpApi, McpImportOutcome } from './api/mcp-api.ts';
+export type { ArtifactsApi, ProofsApi } from './api/proofs-api.ts';
+export type { CommandsApi, PlansApi } from './api/plans-api.ts';
+export type { CommandOptions, EnqueueInput, RunsApi } from './api/runs-api.ts';
 
 export interface CoreOptions {
   /** The app's data folder (default: the platform's): the embedded database, secrets, MCP servers' homes.
@@ -40,59 +41,6 @@ export interface CoreOptions {
   workerUrls?: { db?: URL; lane?: URL };
   /** The folder of numbered SQL files; a bundled app passes where it shipped them. */
   migrationsDir?: string;
-}
-
-export interface EnqueueInput {
-  plan: unknown;
-  /** Names the plan's origin in error messages, e.g. the file it came from. */
-  source?: string;
-  title?: string;
-  sessionId?: number | null;
-  lane?: string;
-  priority?: number;
-  maxAttempts?: number;
-  runAfter?: Date;
-  /** Values for the plan's parameters (defaults fill the rest); stored with the run. */
-  params?: Record<string, ParamValue>;
-  /** The values are text from a command line (`--param k=v`), converted to each parameter's type. */
-  paramsAreText?: boolean;
-  idempotencyKey?: string;
-}
-
-export interface Core {
-  readonly mode: 'embedded' | 'postgres';
-  readonly dataDir: string | null;
-  sessions: {
-    create(title: string): Promise<Session>;
-    list(options?: { includeArchived?: boolean }): Promise<Session[]>;
-    archive(id: number): Promise<Session>;
-    restore(id: number): Promise<Session>;
-  };
-  lanes: {
-    /** The lanes this core's workers serve (and 'auto' picks from). */
-    readonly served: readonly string[];
-    list(): Promise<Lane[]>;
-    pause(name: string): Promise<Lane>;
-    resume(name: string): Promise<Lane>;
-  };
-  runs: {
-    enqueue(input: EnqueueInput): Promise<{ run: Run; created: boolean }>;
-    get(id: number): Promise<{ run: Run; steps: RunStep[] }>;
-    list(filter?: RunFilter): Promise<Run[]>;
-    events(runId: number, afterSeq?: number, limit?: number): Promise<RunEvent[]>;
-    cancel(id: number): Promise<Run>;
-    /** Runs by status, over the given lanes or all. */
-    counts(lanes?: string[]): Promise<Record<Run['status'], number>>;
-    /** Every event of the run, stored then live; resolves with the run when it has ended. */
-    follow(id: number, onEvent: (event: RunEvent) => void, options?: { signal?: AbortSignal }): Promise<Run>;
-  };
-  mcp: McpApi;
-  proofs: ProofsApi;
-  subscribe(listener: EventListener): () => void;
-  workers(): WorkerInfo[];
-  /** Stops claiming, lets running steps finish for up to graceMs (then requeues them), closes the database.
-   * Called again while closing, it only shortens the grace (0: stop running steps now). */
-  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 const DEFAULT_LANES = ['A', 'B', 'C', 'D'];
@@ -125,6 +73,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     throw error;
   }
   let pool: LanePool | null = null;
+  const runs = runsApi({ store, registry: mcp.registry, lanes, publish, subscribe: bus.subscribe, pool: () => pool });
   if (options.runWorkers ?? true) {
     pool = startLanePool({
       lanes,
@@ -167,6 +116,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       list: (opts = {}) => store.listSessions(opts),
       archive: (id) => setArchived(id, true),
       restore: (id) => setArchived(id, false),
+      rename: (id, title) => store.renameSession(id, title),
     },
     lanes: {
       served: lanes,
@@ -174,34 +124,12 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       pause: (name) => setPaused(name, true),
       resume: (name) => setPaused(name, false),
     },
-    runs: {
-      async enqueue(input) {
-        const plan = validatePlan(input.plan, input.source);
-        const params = bindParams(plan.params, input.params ?? {}, { fromStrings: input.paramsAreText });
-        await checkTools(plan, mcp.registry, input.source);
-        const change = await store.enqueue({
-          plan, planHash: planHash(plan), title: input.title ?? plan.name, sessionId: input.sessionId,
-          lane: input.lane ?? 'auto', autoLanes: lanes, priority: input.priority, maxAttempts: input.maxAttempts,
-          runAfter: input.runAfter, input: params, idempotencyKey: input.idempotencyKey,
-        });
-        publish(change.events);
-        if (change.created) pool?.wake(change.run.lane);
-        return { run: change.run, created: change.created };
-      },
-      get: (id) => store.getRun(id),
-      list: (filter = {}) => store.listRuns(filter),
-      events: (runId, afterSeq = 0, limit = 1000) => store.listEvents(runId, afterSeq, limit),
-      async cancel(id) {
-        const change = await store.cancel(id);
-        publish(change.events);
-        pool?.cancel(id);
-        return change.run;
-      },
-      counts: (onLanes) => store.countRuns(onLanes),
-      follow: (id, onEvent, opts = {}) => followRun({ store, subscribe: bus.subscribe }, id, onEvent, opts),
-    },
+    runs,
+    plans: plansApi(store),
+    commands: commandsApi(store),
     mcp,
     proofs: proofsApi(store),
+    artifacts: artifactsApi(store),
     subscribe: bus.subscribe,
     workers: () => pool?.workers() ?? [],
     close(opts = {}) {

@@ -1,12 +1,22 @@
-// Thin Electron shell (issue 5 makes it real: app:// protocol, CSP header, IPC with sender checks,
-// permission/navigation denial, tray, deep links).
+// Thin Electron shell: the core, its IPC binding (sender-checked) and one window. Issue 5 makes it real:
+// app:// protocol, CSP header, permission/navigation denial, tray, deep links.
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow } from 'electron';
-import { createCore } from '../core/index.ts';
-import type { Core } from '../core/index.ts';
+import { createCore, createIpcServer } from '../core/index.ts';
+import type { Core, IpcServer } from '../core/index.ts';
+import type { AppPage } from './app-page.ts';
+import { bindIpc } from './ipc-binding.ts';
 
 let core: Core | undefined;
+let ipc: IpcServer | undefined;
+let unbindIpc: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
+
+const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev` only
+const entryFile = join(import.meta.dirname, '../renderer/index.html');
+/** The page the window loads, and so the only one the IPC binding answers. */
+const appPage: AppPage = { entryFile: pathToFileURL(entryFile).href, devOrigin: devUrl ? new URL(devUrl).origin : undefined };
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -19,9 +29,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
     },
   });
-  const devUrl = process.env.ELECTRON_RENDERER_URL; // set by `electron-vite dev` only
-  if (!app.isPackaged && devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  if (devUrl) void win.loadURL(devUrl);
+  else void win.loadFile(entryFile);
   return win;
 }
 
@@ -44,6 +53,8 @@ if (!app.requestSingleInstanceLock()) {
       // Shipped unpacked (electron-builder.yml asarUnpack), so the db-worker thread reads real files.
       migrationsDir: join(app.getAppPath().replace(/app\.asar$/, 'app.asar.unpacked'), 'migrations'),
     });
+    ipc = createIpcServer(core, { shell: 'desktop', version: app.getVersion() });
+    unbindIpc = bindIpc(ipc, appPage);
     mainWindow = createWindow();
   }).catch((error: unknown) => {
     console.error('startup failed', error);
@@ -55,6 +66,8 @@ if (!app.requestSingleInstanceLock()) {
     const closing = core;
     if (!closing) return;
     core = undefined;
+    unbindIpc?.();
+    ipc?.close();
     event.preventDefault();
     void closing.close().finally(() => app.quit());
   });

@@ -1,8 +1,13 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { AppShell } from './app/AppShell.tsx';
+import { createQueryClient } from './app/query-client.ts';
+
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <main>
-      <h1>Ops Control Room</h1>
-      <p>The control room UI arrives with the UI issue.</p>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <AppShell />
+    </QueryClientProvider>
   );
 }

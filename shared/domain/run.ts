@@ -83,6 +83,7 @@ export const RunFilterSchema = z.object({
   sessionId: z.number().int().optional(),
   text: z.string().optional(),
   since: z.date().optional(),
+  until: z.date().optional(),
   limit: z.number().int().min(1).max(10_000).default(50),
 });
 export type RunFilter = z.input<typeof RunFilterSchema>;

@@ -36,6 +36,4 @@ export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(METHODS, name);
 }
 
-/** The Electron IPC channel names: one for calls, one for pushes. */
-export const IPC_CALL_CHANNEL = 'opsroom:call';
-export const IPC_PUSH_CHANNEL = 'opsroom:push';
+export { IPC_CALL_CHANNEL, IPC_PUSH_CHANNEL } from './channels.ts';

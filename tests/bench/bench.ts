@@ -3,11 +3,13 @@
  * (PGlite direct and through the db-worker thread, PostgreSQL 15, graphile-worker 0.18 on the same cluster),
  * the event append rate, and the latency from a step's output line to a live subscriber, then says what
  * limits PGlite ("queue"); what a trivial step costs through the core, locally and via Desktop Commander
- * ("steps"); and one MCP tool call through our client pool against the SDK's own client ("mcp"). Progress goes
+ * ("steps"); one MCP tool call through our client pool against the SDK's own client ("mcp"); and the UI in real
+ * Chromium: `opsroom serve` start to first meaningful paint, and output line to page at 1,000 lines/s ("ui"). Progress goes
  * to stderr, the report to stdout. OPSROOM_BENCH_ONLY=steps,mcp runs only the parts named. Sizes (env):
  * OPSROOM_BENCH_RUNS (20,000, PostgreSQL and graphile-worker), OPSROOM_BENCH_PGLITE_RUNS (5,000),
  * OPSROOM_BENCH_ROUNDS (2), OPSROOM_BENCH_EVENTS (50,000), OPSROOM_BENCH_STEP_RUNS (200, bare and local
- * shell), OPSROOM_BENCH_DC_RUNS (30), OPSROOM_BENCH_MCP_CALLS (1000).
+ * shell), OPSROOM_BENCH_DC_RUNS (50), OPSROOM_BENCH_MCP_CALLS (2000), OPSROOM_BENCH_UI_STARTS (3),
+ * OPSROOM_BENCH_UI_LINES (5,000).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -27,6 +29,7 @@ import { cluster15, release, tempDir, track } from './resources.ts';
 import { seedEventRun, seedRuns } from './seed.ts';
 import { fmt, progress } from './stats.ts';
 import { measureStepCost } from './steps.ts';
+import { measureUi, printUi } from './ui.ts';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const RUNS = env('OPSROOM_BENCH_RUNS', 20_000);
@@ -35,6 +38,8 @@ const ROUNDS = env('OPSROOM_BENCH_ROUNDS', 2);
 const EVENTS = env('OPSROOM_BENCH_EVENTS', 50_000);
 const STEP_RUNS = env('OPSROOM_BENCH_STEP_RUNS', 200);
 const DC_RUNS = env('OPSROOM_BENCH_DC_RUNS', 50);
+const UI_STARTS = env('OPSROOM_BENCH_UI_STARTS', 3);
+const UI_LINES = env('OPSROOM_BENCH_UI_LINES', 5000);
 const MCP_CALLS = env('OPSROOM_BENCH_MCP_CALLS', 2000);
 /** Untimed runs before the step-cost measurements: the first ones pay JIT and, for DC, its server's start-up. */
 const WARMUP = 3;
@@ -45,7 +50,7 @@ const version = (pkg: string) =>
   JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version as string;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-const PARTS = ['queue', 'steps', 'mcp'];
+const PARTS = ['queue', 'steps', 'mcp', 'ui'];
 const only = process.env.OPSROOM_BENCH_ONLY?.split(',').map((part) => part.trim()) ?? PARTS;
 
 async function main(): Promise<void> {
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
     printStepCost(await measureStepCost(tempDir('opsroom-bench-steps-'), { runs: STEP_RUNS, dcRuns: DC_RUNS, warmup: WARMUP }));
   }
   if (only.includes('mcp')) printMcpRoundTrip(await measureMcpRoundTrip(MCP_CALLS));
+  if (only.includes('ui')) printUi(await measureUi({ starts: UI_STARTS, lines: UI_LINES }));
   console.log(`\nLoad average at end: ${load()}`);
 }
 

@@ -34,7 +34,7 @@ test('the same migration files build the same schema on PGlite and PostgreSQL 15
     schemas.push(await schemaOf(sql));
   }
   assert.ok(schemas[0]!.length > 100, 'the schema was read');
-  for (const table of ['sessions', 'runs', 'run_steps', 'run_events', 'artifacts', 'plans', 'mcp_servers', 'tools', 'skills', 'proofs', 'lanes']) {
+  for (const table of ['sessions', 'runs', 'run_steps', 'run_events', 'artifacts', 'plans', 'mcp_servers', 'tools', 'skills', 'proofs', 'lanes', 'command_history']) {
     assert.ok(schemas[0]!.some((line) => line.startsWith(`${table}.`)), `table ${table} exists`);
   }
   assert.deepEqual(schemas[0], schemas[1]);

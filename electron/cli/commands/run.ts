@@ -58,6 +58,8 @@ export async function runCommand(argv: string[]): Promise<number> {
   const plan = values.sh !== undefined ? shellPlan(values.sh, { cwd: values.cwd, timeoutMs }) : await readPlan(positionals[0]!);
   const enqueueOptions = {
     plan, source: positionals[0] ?? '--sh', lane: values.lane, sessionId: parseInteger(values.session, '--session'),
+    // A typed command is stored as a 'command' plan: kept out of the app's list of plans to pick from.
+    kind: values.sh !== undefined ? 'command' as const : 'plan' as const,
     priority: parseInteger(values.priority, '--priority'), maxAttempts: parseInteger(values['max-attempts'], '--max-attempts'),
     idempotencyKey: values['idempotency-key'], params: parsePairs(values.param ?? [], '--param'), paramsAreText: true,
   };

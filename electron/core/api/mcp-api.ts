@@ -18,13 +18,23 @@ export interface McpTestResult {
   elapsedMs: number;
 }
 
+export interface McpImportOutcome {
+  added: McpServer[];
+  skipped: SkippedServer[];
+  warnings: string[];
+  secretsNeeded: ImportResult['secretsNeeded'];
+}
+
 export interface McpApi {
   list(): Promise<McpServer[]>;
   add(config: McpServerConfigInput, source?: string): Promise<McpServer>;
   remove(name: string): Promise<void>;
+  /** Allows (or refuses) plans that use the server; its sandbox and tools stay. */
+  setEnabled(name: string, enabled: boolean): Promise<McpServer>;
   /** Servers from a Claude Desktop or VS Code config file; entries that cannot run here come back as skipped. */
-  import(file: string): Promise<{ added: McpServer[]; skipped: SkippedServer[]; warnings: string[];
-    secretsNeeded: ImportResult['secretsNeeded'] }>;
+  import(file: string): Promise<McpImportOutcome>;
+  /** The same from the config's text (pasted); `source` names it in messages and as the servers' source. */
+  importText(text: string, source: string): Promise<McpImportOutcome>;
   /** Stored tools; discovered first when none are stored or refresh is asked. */
   tools(server: string, options?: { refresh?: boolean }): Promise<McpTool[]>;
   /** Starts the server, lists its tools (storing them), stops it: does it work? */
@@ -65,6 +75,24 @@ export function mcpApi(store: Store, appDir: string): McpApi {
     }
   };
 
+  const importText = async (text: string, source: string): Promise<McpImportOutcome> => {
+    let parsed: ImportResult;
+    try {
+      parsed = parseMcpConfigFile(text, source);
+    } catch (error) {
+      throw new CoreError('INVALID_INPUT', (error as Error).message);
+    }
+    const existing = new Set((await store.listMcpServers()).map((s) => s.name));
+    const added: McpServer[] = [];
+    const skipped = [...parsed.skipped];
+    for (const config of parsed.servers) {
+      // An import never replaces a registered server: that would silently drop the sandbox someone set on it.
+      if (existing.has(config.name)) skipped.push({ name: config.name, reason: 'a server of that name is registered already (remove it first to import this one)' });
+      else added.push(await add(config, source));
+    }
+    return { added, skipped, warnings: parsed.warnings, secretsNeeded: parsed.secretsNeeded };
+  };
+
   const tools = async (name: string, options: { refresh?: boolean } = {}) => {
     const stored = await store.listTools(name);
     if (stored.length > 0 && !options.refresh) return stored;
@@ -76,6 +104,7 @@ export function mcpApi(store: Store, appDir: string): McpApi {
     list: () => store.listMcpServers(),
     add,
     remove: (name) => store.removeMcpServer(name),
+    setEnabled: (name, enabled) => store.setMcpServerEnabled(name, enabled),
     async import(file) {
       let text: string;
       try {
@@ -83,22 +112,9 @@ export function mcpApi(store: Store, appDir: string): McpApi {
       } catch (error) {
         throw new CoreError('INVALID_INPUT', `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
-      let parsed: ImportResult;
-      try {
-        parsed = parseMcpConfigFile(text, file);
-      } catch (error) {
-        throw new CoreError('INVALID_INPUT', (error as Error).message);
-      }
-      const existing = new Set((await store.listMcpServers()).map((s) => s.name));
-      const added: McpServer[] = [];
-      const skipped = [...parsed.skipped];
-      for (const config of parsed.servers) {
-        // An import never replaces a registered server: that would silently drop the sandbox someone set on it.
-        if (existing.has(config.name)) skipped.push({ name: config.name, reason: 'a server of that name is registered already (remove it first to import this one)' });
-        else added.push(await add(config, file));
-      }
-      return { added, skipped, warnings: parsed.warnings, secretsNeeded: parsed.secretsNeeded };
+      return importText(text, file);
     },
+    importText,
     tools,
     test,
     secrets: {

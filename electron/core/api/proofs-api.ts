@@ -1,5 +1,6 @@
 import type { Proof } from '../../../shared/domain/proof.ts';
 import type { ProofBundle } from '../../../shared/domain/proof-bundle.ts';
+import type { ArtifactInfo } from '../../../shared/ipc/methods/proofs.ts';
 import { buildProofBundle } from '../proofs/bundle.ts';
 import { verifyProofBundle } from '../proofs/verify-bundle.ts';
 import type { Store } from '../queue/store.ts';
@@ -31,5 +32,19 @@ export function proofsApi(store: Store): ProofsApi {
       }, options);
     },
     verify: (bundle) => verifyProofBundle(bundle),
+  };
+}
+
+export interface ArtifactsApi {
+  /** A run's stored artifacts (the large evidence of its proofs), without their bytes. */
+  list(runId: number): Promise<ArtifactInfo[]>;
+  /** One artifact with its bytes; UNKNOWN_ARTIFACT if the run has none with that hash. */
+  get(runId: number, sha256: string): Promise<ArtifactInfo & { content: Uint8Array }>;
+}
+
+export function artifactsApi(store: Store): ArtifactsApi {
+  return {
+    list: (runId) => store.listArtifacts(runId, false),
+    get: (runId, sha256) => store.getArtifact(runId, sha256),
   };
 }

@@ -8,15 +8,19 @@ import { finishAndClaim } from './statements/finish-and-claim.ts';
 import { finishRun } from './statements/finish-run.ts';
 import { heartbeat } from './statements/heartbeat.ts';
 import { ensureLanes, listLanes, setLanePaused } from './statements/lanes.ts';
-import { countRuns, getPlan, getRun, listEvents, listRuns } from './statements/read-runs.ts';
+import { getPlan, getRun, listEvents, listRuns } from './statements/read-runs.ts';
+import { countRuns, countRunsByLane, countRunsBySession } from './statements/count-runs.ts';
+import { stepProgress } from './statements/step-progress.ts';
+import { getPlanOutline, listPlans } from './statements/plans.ts';
+import { listRecentCommands, recordCommand } from './statements/command-history.ts';
 import { reclaim } from './statements/reclaim.ts';
-import { createSession, listSessions, setSessionArchived } from './statements/sessions.ts';
+import { createSession, listSessions, renameSession, setSessionArchived } from './statements/sessions.ts';
 import { finishStep, skipSteps, startStep } from './statements/steps.ts';
 import { localQuery } from './statements/local-query.ts';
 import {
-  getMcpServer, listMcpServers, listTools, putMcpServer, removeMcpServer, saveTools, setMcpServerError,
+  getMcpServer, listMcpServers, listTools, putMcpServer, removeMcpServer, saveTools, setMcpServerEnabled, setMcpServerError,
 } from './statements/mcp-servers.ts';
-import { listArtifacts, listProofs, recordProof } from './statements/proofs.ts';
+import { getArtifact, listArtifacts, listProofs, recordProof } from './statements/proofs.ts';
 
 /** The Store over a direct connection: PGlite inside the db-worker, or a PostgreSQL pool in any thread. */
 export function sqlStore(sql: Sql): Store {
@@ -27,6 +31,7 @@ export function sqlStore(sql: Sql): Store {
     createSession: (title) => createSession(sql, title),
     listSessions: (options) => listSessions(sql, options),
     setSessionArchived: (id, archived) => setSessionArchived(sql, id, archived),
+    renameSession: (id, title) => renameSession(sql, id, title),
     enqueue: (request) => enqueue(sql, request),
     claim: (lane, workerId) => claim(sql, lane, workerId),
     heartbeat: (fence) => heartbeat(sql, fence),
@@ -41,16 +46,25 @@ export function sqlStore(sql: Sql): Store {
     listRuns: (filter) => listRuns(sql, filter),
     listEvents: (runId, afterSeq, limit) => listEvents(sql, runId, afterSeq, limit),
     countRuns: (lanes) => countRuns(sql, lanes),
+    countRunsBySession: (sessionIds) => countRunsBySession(sql, sessionIds),
+    countRunsByLane: (lanes) => countRunsByLane(sql, lanes),
+    stepProgress: (runIds) => stepProgress(sql, runIds),
     skipSteps: (fence, idxs, reason) => skipSteps(sql, fence, idxs, reason),
     recordProof: (fence, proof) => recordProof(sql, fence, proof),
     getPlan: (id) => getPlan(sql, id),
+    getPlanOutline: (id) => getPlanOutline(sql, id),
+    listPlans: () => listPlans(sql),
+    recordCommand: (command) => recordCommand(sql, command),
+    listRecentCommands: (limit) => listRecentCommands(sql, limit),
     listProofs: (runId) => listProofs(sql, runId),
     listArtifacts: (runId, withContent) => listArtifacts(sql, runId, withContent),
+    getArtifact: (runId, sha256) => getArtifact(sql, runId, sha256),
     localQuery: (text, params) => localQuery(sql, text, params),
     listMcpServers: () => listMcpServers(sql),
     getMcpServer: (name) => getMcpServer(sql, name),
     putMcpServer: (config, source) => putMcpServer(sql, config, source),
     removeMcpServer: (name) => removeMcpServer(sql, name),
+    setMcpServerEnabled: (name, enabled) => setMcpServerEnabled(sql, name, enabled),
     setMcpServerError: (name, error) => setMcpServerError(sql, name, error),
     saveTools: (server, tools) => saveTools(sql, server, tools),
     listTools: (server) => listTools(sql, server),

@@ -1,5 +1,8 @@
 import type { McpServer, McpServerConfig, McpTool } from '../../../shared/domain/mcp.ts';
 import type { Proof } from '../../../shared/domain/proof.ts';
+import type { RecentCommand } from '../../../shared/ipc/methods/plans.ts';
+import type { PlanOutline, StepProgress } from '../../../shared/ipc/methods/runs.ts';
+import type { RunCounts } from '../../../shared/ipc/methods/sessions.ts';
 import type { Plan } from '../../../shared/ir/plan.ts';
 import type { VerifierKind } from '../../../shared/ir/verifier.ts';
 import type { DiscoveredTool } from './statements/mcp-servers.ts';
@@ -19,6 +22,8 @@ import type {
 export interface EnqueueRequest {
   plan: Plan;
   planHash: string;
+  /** 'command': the one-step plan of a typed shell command, left out of the plan list. Default 'plan'. */
+  kind?: 'plan' | 'command';
   title: string;
   sessionId?: number | null;
   /** A lane name, or 'auto' for the unpaused lane with the least queued and running work. */
@@ -105,6 +110,7 @@ export interface Store {
   createSession(title: string): Promise<Session>;
   listSessions(options: { includeArchived?: boolean }): Promise<Session[]>;
   setSessionArchived(id: number, archived: boolean): Promise<Session>;
+  renameSession(id: number, title: string): Promise<Session>;
 
   enqueue(request: EnqueueRequest): Promise<RunChange & { created: boolean }>;
   claim(lane: string, workerId: string): Promise<ClaimedRun | null>;
@@ -126,10 +132,21 @@ export interface Store {
   listRuns(filter: RunFilter): Promise<Run[]>;
   listEvents(runId: number, afterSeq: number, limit: number): Promise<RunEvent[]>;
   /** Runs by status, over the given lanes or all. */
-  countRuns(lanes?: string[]): Promise<Record<Run['status'], number>>;
+  countRuns(lanes?: string[]): Promise<RunCounts>;
+  /** Runs by status for each given session / lane, every status and every key present (zeros included). */
+  countRunsBySession(sessionIds: number[]): Promise<Map<number, RunCounts>>;
+  countRunsByLane(lanes: string[]): Promise<Map<string, RunCounts>>;
+  /** Each given run's steps counted (zeros for an unknown run): one statement for a page of runs. */
+  stepProgress(runIds: number[]): Promise<Map<number, StepProgress>>;
   getPlan(id: number): Promise<{ plan: Plan; contentHash: string }>;
+  getPlanOutline(id: number): Promise<PlanOutline>;
+  /** The newest version of each plan name, newest first; typed shell commands left out. */
+  listPlans(): Promise<PlanOutline[]>;
+  recordCommand(command: string): Promise<void>;
+  listRecentCommands(limit: number): Promise<RecentCommand[]>;
   listProofs(runId: number): Promise<Proof[]>;
   listArtifacts(runId: number, withContent: boolean): Promise<StoredArtifact[]>;
+  getArtifact(runId: number, sha256: string): Promise<Required<StoredArtifact>>;
   /** Read-only query on this database, for `sql` verifiers and tools with database 'local'. */
   localQuery(text: string, params: unknown[]): Promise<{ fields: string[]; rows: unknown[][]; rowCount: number }>;
 
@@ -137,6 +154,7 @@ export interface Store {
   getMcpServer(name: string): Promise<McpServer>;
   putMcpServer(config: McpServerConfig, source: string): Promise<McpServer>;
   removeMcpServer(name: string): Promise<void>;
+  setMcpServerEnabled(name: string, enabled: boolean): Promise<McpServer>;
   setMcpServerError(name: string, error: string | null): Promise<void>;
   saveTools(server: string, tools: DiscoveredTool[]): Promise<McpTool[]>;
   listTools(server?: string): Promise<McpTool[]>;
@@ -144,9 +162,10 @@ export interface Store {
 
 export type StoreMethod = keyof Store;
 export const STORE_METHODS: readonly StoreMethod[] = [
-  'ensureLanes', 'listLanes', 'setLanePaused', 'createSession', 'listSessions', 'setSessionArchived',
+  'ensureLanes', 'listLanes', 'setLanePaused', 'createSession', 'listSessions', 'setSessionArchived', 'renameSession',
   'enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'finishAndClaim', 'cancel', 'reclaim', 'appendEvents',
-  'skipSteps', 'recordProof', 'getRun', 'listRuns', 'listEvents', 'countRuns', 'getPlan', 'listProofs', 'listArtifacts',
-  'localQuery', 'listMcpServers', 'getMcpServer', 'putMcpServer', 'removeMcpServer', 'setMcpServerError', 'saveTools',
-  'listTools',
+  'skipSteps', 'recordProof', 'getRun', 'listRuns', 'listEvents', 'countRuns', 'countRunsBySession', 'countRunsByLane',
+  'stepProgress', 'getPlan', 'getPlanOutline', 'listPlans', 'recordCommand', 'listRecentCommands', 'listProofs',
+  'listArtifacts', 'getArtifact', 'localQuery', 'listMcpServers', 'getMcpServer', 'putMcpServer', 'removeMcpServer',
+  'setMcpServerEnabled', 'setMcpServerError', 'saveTools', 'listTools',
 ];

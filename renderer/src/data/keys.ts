@@ -11,11 +11,16 @@ export const keys = {
   lanes: ['lanes'] as const,
   runsAll: ['runs'] as const,
   runs: (query: RunQuery) => ['runs', query] as const,
+  /** The Runboard's list, keyed by its URL filter (not by resolved dates, which change every millisecond). */
+  board: (filter: string) => ['runs', 'board', filter] as const,
   run: (id: number) => ['run', id] as const,
   proofs: (runId: number) => ['proofs', runId] as const,
   artifacts: (runId: number) => ['artifacts', runId] as const,
+  /** One artifact's content: by hash, so it never changes; not under 'artifacts', whose list step events refresh. */
+  artifact: (runId: number, sha256: string) => ['artifact', runId, sha256] as const,
   plans: ['plans'] as const,
   commands: ['commands'] as const,
   mcp: ['mcp'] as const,
+  toolsAll: ['tools'] as const,
   tools: (server: string) => ['tools', server] as const,
 };

@@ -27,6 +27,7 @@ export type RunQuery = z.input<typeof RunQuerySchema>;
 export const StepProgressSchema = z.object({
   total: z.number().int(), done: z.number().int(), failed: z.number().int(), running: z.number().int(),
 });
+export type StepProgress = z.infer<typeof StepProgressSchema>;
 /** A run as the board shows it: the row plus how far its steps are. */
 export const RunCardSchema = RunSchema.extend({ progress: StepProgressSchema });
 export type RunCard = z.infer<typeof RunCardSchema>;

@@ -3,6 +3,7 @@ import { RunStatusSchema, SessionSchema } from '../../domain/run.ts';
 import { method } from './define.ts';
 
 export const RunCountsSchema = z.record(RunStatusSchema, z.number().int());
+export type RunCounts = z.infer<typeof RunCountsSchema>;
 export const SessionSummarySchema = SessionSchema.extend({ counts: RunCountsSchema });
 export type SessionSummary = z.infer<typeof SessionSummarySchema>;
 

@@ -58,6 +58,14 @@ export async function removeMcpServer(sql: Sql, name: string): Promise<void> {
   if (affectedRows === 0) throw new CoreError('UNKNOWN_SERVER', `no MCP server named "${name}" (see: opsroom mcp list)`);
 }
 
+/** Only the switch: the rest of the row (sandbox, command line) and its discovered tools stay as they are. */
+export async function setMcpServerEnabled(sql: Sql, name: string, enabled: boolean): Promise<McpServer> {
+  const { rows } = await sql.query(`UPDATE mcp_servers SET enabled = $2, updated_at = now() WHERE name = $1
+    RETURNING ${SERVER_COLUMNS}`, [name, enabled]);
+  if (!rows[0]) throw new CoreError('UNKNOWN_SERVER', `no MCP server named "${name}" (see: opsroom mcp list)`);
+  return serverFromRow(rows[0]);
+}
+
 export async function setMcpServerError(sql: Sql, name: string, error: string | null): Promise<void> {
   await sql.query('UPDATE mcp_servers SET last_error = $2 WHERE name = $1', [name, error]);
 }

@@ -1,6 +1,7 @@
 import type { Proof } from '../../../../shared/domain/proof.ts';
 import type { RunEvent } from '../../../../shared/domain/run.ts';
 import type { Sql } from '../../db/sql.ts';
+import { CoreError } from '../../errors.ts';
 import { EVENT_COLUMNS, eventFromRow } from '../rows.ts';
 import type { Fence, NewProof, StoredArtifact } from '../store.ts';
 import { cleanJson, cleanText } from '../clean-text.ts';
@@ -71,15 +72,25 @@ export async function listProofs(sql: Sql, runId: number): Promise<Proof[]> {
   }));
 }
 
+const artifactFromRow = (row: Record<string, unknown>): StoredArtifact => ({
+  stepId: (row.step_id as string | null) ?? null,
+  name: row.name as string,
+  sha256: row.sha256 as string,
+  size: row.size as number,
+  mediaType: row.media_type as string,
+  ...(row.content ? { content: new Uint8Array(row.content as Uint8Array) } : {}),
+});
+
 export async function listArtifacts(sql: Sql, runId: number, withContent: boolean): Promise<StoredArtifact[]> {
   const { rows } = await sql.query(`SELECT step_id, name, sha256, size, media_type${withContent ? ', content' : ''}
       FROM artifacts WHERE run_id = $1 ORDER BY id`, [runId]);
-  return rows.map((row) => ({
-    stepId: (row.step_id as string | null) ?? null,
-    name: row.name as string,
-    sha256: row.sha256 as string,
-    size: row.size as number,
-    mediaType: row.media_type as string,
-    ...(withContent && row.content ? { content: new Uint8Array(row.content as Uint8Array) } : {}),
-  }));
+  return rows.map(artifactFromRow);
+}
+
+/** One artifact with its bytes; the run is part of the key, so a hash alone never reaches another run's data. */
+export async function getArtifact(sql: Sql, runId: number, sha256: string): Promise<Required<StoredArtifact>> {
+  const { rows } = await sql.query(`SELECT step_id, name, sha256, size, media_type, content
+      FROM artifacts WHERE run_id = $1 AND sha256 = $2`, [runId, sha256]);
+  if (!rows[0]?.content) throw new CoreError('UNKNOWN_ARTIFACT', `run ${runId} has no stored artifact ${sha256}`);
+  return artifactFromRow(rows[0]) as Required<StoredArtifact>;
 }

@@ -13,13 +13,14 @@ export async function getRun(sql: Sql, id: number): Promise<{ run: Run; steps: R
 
 export async function getPlan(sql: Sql, id: number): Promise<{ plan: Plan; contentHash: string }> {
   const { rows } = await sql.query<{ ir: Plan; content_hash: string }>('SELECT ir, content_hash FROM plans WHERE id = $1', [id]);
-  if (!rows[0]) throw new CoreError('UNKNOWN_RUN', `there is no plan ${id}`);
+  if (!rows[0]) throw new CoreError('UNKNOWN_PLAN', `there is no plan ${id}`);
   return { plan: rows[0].ir, contentHash: rows[0].content_hash };
 }
 
 const escapeLike = (text: string): string => text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Newest first. Every filter is a bound parameter; text matches the title or the error, case-insensitively. */
+/** Newest first. Every filter is a bound parameter; text matches the title or the error, case-insensitively;
+ * since is inclusive, until exclusive (so adjacent ranges do not overlap). */
 export async function listRuns(sql: Sql, input: RunFilter): Promise<Run[]> {
   const filter = RunFilterSchema.parse(input);
   const where: string[] = [];
@@ -33,6 +34,7 @@ export async function listRuns(sql: Sql, input: RunFilter): Promise<Run[]> {
   if (filter.sessionId !== undefined) add((p) => `session_id = ${p}`, filter.sessionId);
   if (filter.text) add((p) => `(title ILIKE ${p} OR error ILIKE ${p})`, `%${escapeLike(filter.text)}%`);
   if (filter.since) add((p) => `created_at >= ${p}`, filter.since);
+  if (filter.until) add((p) => `created_at < ${p}`, filter.until);
   params.push(filter.limit);
   const { rows } = await sql.query(`SELECT ${RUN_COLUMNS} FROM runs
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`, params);
@@ -43,12 +45,4 @@ export async function listEvents(sql: Sql, runId: number, afterSeq: number, limi
   const { rows } = await sql.query(`SELECT ${EVENT_COLUMNS} FROM run_events WHERE run_id = $1 AND seq > $2
     ORDER BY seq LIMIT $3`, [runId, afterSeq, limit]);
   return rows.map((row) => eventFromRow(row));
-}
-
-export async function countRuns(sql: Sql, lanes?: string[]): Promise<Record<Run['status'], number>> {
-  const counts: Record<Run['status'], number> = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
-  const { rows } = await sql.query<{ status: Run['status']; n: number }>(
-    'SELECT status, count(*) AS n FROM runs WHERE $1::text[] IS NULL OR lane = ANY($1::text[]) GROUP BY status', [lanes ?? null]);
-  for (const row of rows) counts[row.status] = row.n;
-  return counts;
 }

@@ -1,0 +1,41 @@
+import type { Lane, Session } from '../../shared/domain/run.ts';
+import type { McpApi } from './api/mcp-api.ts';
+import type { CommandsApi, PlansApi } from './api/plans-api.ts';
+import type { ArtifactsApi, ProofsApi } from './api/proofs-api.ts';
+import type { RunsApi } from './api/runs-api.ts';
+import type { EventListener } from './events/event-bus.ts';
+import type { WorkerInfo } from './lanes/lane-pool.ts';
+
+/**
+ * What every shell (the desktop app, `opsroom serve`, the CLI) may use of the core. Its own module, not
+ * index.ts, so the IPC server (exported from index.ts) can name it without an import cycle.
+ */
+export interface Core {
+  readonly mode: 'embedded' | 'postgres';
+  readonly dataDir: string | null;
+  sessions: {
+    create(title: string): Promise<Session>;
+    list(options?: { includeArchived?: boolean }): Promise<Session[]>;
+    archive(id: number): Promise<Session>;
+    restore(id: number): Promise<Session>;
+    rename(id: number, title: string): Promise<Session>;
+  };
+  lanes: {
+    /** The lanes this core's workers serve (and 'auto' picks from). */
+    readonly served: readonly string[];
+    list(): Promise<Lane[]>;
+    pause(name: string): Promise<Lane>;
+    resume(name: string): Promise<Lane>;
+  };
+  runs: RunsApi;
+  plans: PlansApi;
+  commands: CommandsApi;
+  mcp: McpApi;
+  proofs: ProofsApi;
+  artifacts: ArtifactsApi;
+  subscribe(listener: EventListener): () => void;
+  workers(): WorkerInfo[];
+  /** Stops claiming, lets running steps finish for up to graceMs (then requeues them), closes the database.
+   * Called again while closing, it only shortens the grace (0: stop running steps now). */
+  close(options?: { graceMs?: number }): Promise<void>;
+}

@@ -1,0 +1,20 @@
+import type { Core } from '../../core.ts';
+import { appHandlers, type AppInfoOptions } from './app.ts';
+import { laneHandlers } from './lanes.ts';
+import { mcpHandlers } from './mcp.ts';
+import { planHandlers } from './plans.ts';
+import { proofHandlers } from './proofs.ts';
+import { runHandlers } from './runs.ts';
+import { sessionHandlers } from './sessions.ts';
+import type { Handlers } from './types.ts';
+
+/** One handler per contract method, each calling only the Core's public API. */
+export const createHandlers = (core: Core, options: AppInfoOptions): Handlers => ({
+  ...appHandlers(core, options),
+  ...sessionHandlers(core),
+  ...laneHandlers(core),
+  ...runHandlers(core),
+  ...planHandlers(core),
+  ...proofHandlers(core),
+  ...mcpHandlers(core),
+});

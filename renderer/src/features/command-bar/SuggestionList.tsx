@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { needsParamForm, type Suggestion } from './suggestions.ts';
+
+export const optionId = (listId: string, index: number) => `${listId}-${index}`;
+
+/**
+ * Recent commands and plans under the Command box. Focus stays in the box (aria-activedescendant points at
+ * the highlighted option); a click chooses without taking focus from it.
+ */
+export function SuggestionList({ id, items, active, onChoose, onHover }: {
+  id: string;
+  items: readonly Suggestion[];
+  active: number;
+  onChoose: (item: Suggestion) => void;
+  onHover: (index: number) => void;
+}) {
+  useEffect(() => {
+    if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
+  }, [id, active]);
+  if (!items.length) {
+    return <p id={id} className="suggestions-empty">Enter runs what you typed. Recent commands and stored plans show up here.</p>;
+  }
+  const groups = [
+    { label: 'Recent commands', kind: 'recent' as const },
+    { label: 'Plans', kind: 'plan' as const },
+  ];
+  return (
+    <div id={id} className="suggestions" role="listbox" aria-label="Suggestions">
+      {groups.map(({ label, kind }) => {
+        const entries = items.map((item, index) => ({ item, index })).filter(({ item }) => item.kind === kind);
+        if (!entries.length) return null;
+        return (
+          <div key={kind} role="group" aria-label={label} className="suggestion-group">
+            <div className="suggestion-heading" aria-hidden="true">{label}</div>
+            {entries.map(({ item, index }) => (
+              <div
+                key={item.key}
+                id={optionId(id, index)}
+                role="option"
+                aria-selected={index === active}
+                className={`suggestion${index === active ? ' active' : ''}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => index !== active && onHover(index)}
+                onClick={() => onChoose(item)}
+              >
+                {item.kind === 'recent' ? (
+                  <>
+                    <code className="suggestion-command">{item.command}</code>
+                    <span className="suggestion-meta">
+                      {item.uses > 1 && `${item.uses}× · `}<TimeAgo date={item.lastRunAt} />
+                    </span>
+                  </>
+                ) : (
+                  <>
+                    <span className="suggestion-plan">
+                      <span className="sr-only">Plan </span>{item.plan.name}
+                      {item.plan.description && <span className="suggestion-description"> — {item.plan.description}</span>}
+                    </span>
+                    <span className="suggestion-meta">
+                      {item.plan.steps.length} {item.plan.steps.length === 1 ? 'step' : 'steps'}
+                      {needsParamForm(item.plan) && ' · asks for parameters'}
+                    </span>
+                  </>
+                )}
+              </div>
+            ))}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

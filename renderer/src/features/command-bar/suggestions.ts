@@ -1,0 +1,71 @@
+import type { Param, ParamValue } from '../../../../shared/ir/params.ts';
+import type { RecentCommand } from '../../../../shared/ipc/methods/plans.ts';
+import type { PlanOutline } from '../../../../shared/ipc/methods/runs.ts';
+
+export type Suggestion =
+  | { kind: 'recent'; key: string; command: string; uses: number; lastRunAt: Date }
+  | { kind: 'plan'; key: string; plan: PlanOutline };
+
+/** Every typed word must appear in the text, in any order and case: "nginx rest" finds "systemctl restart nginx". */
+export function matchesQuery(text: string, query: string): boolean {
+  const haystack = text.toLowerCase();
+  return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}
+
+/** Recent commands, then plans, both filtered by what is typed: the command bar's list, in arrow-key order. */
+export function suggest(query: string, recent: readonly RecentCommand[], plans: readonly PlanOutline[], perGroup = 8): Suggestion[] {
+  const commands = recent
+    .filter((r) => matchesQuery(r.command, query))
+    // The exact command typed is what Enter runs anyway: listing it again would only add a step.
+    .filter((r) => r.command !== query.trim())
+    .slice(0, perGroup)
+    .map((r): Suggestion => ({ kind: 'recent', key: `recent:${r.command}`, command: r.command, uses: r.uses, lastRunAt: r.lastRunAt }));
+  const planItems = plans
+    .filter((p) => matchesQuery(`${p.name} ${p.description ?? ''}`, query))
+    .slice(0, perGroup)
+    .map((p): Suggestion => ({ kind: 'plan', key: `plan:${p.id}`, plan: p }));
+  return [...commands, ...planItems];
+}
+
+export const needsParamForm = (plan: PlanOutline): boolean => Object.values(plan.params).some((p) => p.default === undefined);
+
+/** What the parameter form holds: text for string and number fields (as typed), booleans for checkboxes. */
+export type ParamDraft = Record<string, string | boolean>;
+
+export function initialDraft(plan: PlanOutline): ParamDraft {
+  const draft: ParamDraft = {};
+  for (const [name, param] of Object.entries(plan.params)) {
+    draft[name] = param.type === 'boolean' ? param.default === true : param.default === undefined ? '' : String(param.default);
+  }
+  return draft;
+}
+
+/**
+ * The form's values as runs.runPlan wants them, or an error per field. An empty field with a default is left
+ * out so the plan's own default applies.
+ */
+export function draftToParams(params: Record<string, Param>, draft: ParamDraft):
+  { ok: true; values: Record<string, ParamValue> } | { ok: false; errors: Record<string, string> } {
+  const values: Record<string, ParamValue> = {};
+  const errors: Record<string, string> = {};
+  for (const [name, param] of Object.entries(params)) {
+    const raw = draft[name];
+    if (param.type === 'boolean') {
+      values[name] = raw === true;
+      continue;
+    }
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') {
+      if (param.default === undefined) errors[name] = `${name} is required`;
+      continue;
+    }
+    if (param.type === 'number') {
+      const number = Number(text);
+      if (Number.isFinite(number)) values[name] = number;
+      else errors[name] = `${name} must be a number`;
+    } else {
+      values[name] = typeof raw === 'string' ? raw : '';
+    }
+  }
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, values };
+}
