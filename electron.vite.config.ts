@@ -34,6 +34,8 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     build: {
+      // electron-vite leaves the renderer unminified: 1.19 MB of JS, loaded on every start of the page.
+      minify: true,
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },

@@ -5,6 +5,13 @@
 -- is first stored: enqueueing the same content again never changes it.
 ALTER TABLE plans ADD COLUMN kind text NOT NULL DEFAULT 'plan' CHECK (kind IN ('plan', 'command'));
 -- plans.list reads the newest version of each name among the pickable ones (DISTINCT ON (name) ... id DESC).
+-- Typed commands stored before this migration are marked too, by the shape shellPlan gives them (one step
+-- `sh` on the shell tool, proved by exit code 0, no parameters), so they do not flood the plan picker.
+UPDATE plans SET kind = 'command'
+WHERE jsonb_array_length(ir -> 'steps') = 1
+  AND ir #>> '{steps,0,id}' = 'sh' AND ir #>> '{steps,0,tool}' = 'shell'
+  AND ir #> '{steps,0,verify}' = '[{"kind": "exit_code", "expect": 0}]'::jsonb
+  AND NOT ir ? 'params' AND NOT ir ? 'description';
 CREATE INDEX plans_pickable_idx ON plans (name, id DESC) WHERE kind = 'plan';
 
 -- The command bar's recent commands. Keyed by the command's sha256, not by its text: a btree entry holds at

@@ -13,11 +13,15 @@ const badMessage = (message: string): Response => ({ id: null, ok: false, error:
 /** One socket, one IPC connection: requests in as JSON text, responses and pushes out the same way. */
 export function bridgeSocket(ws: WebSocket, ipc: IpcServer): void {
   const send = (message: Response | Push) => {
-    if (ws.readyState !== ws.OPEN) return;
-    ws.send(encodeWire(message));
-    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) ws.close(1013, 'the client is reading too slowly: reconnect and refetch');
+    if (ws.readyState === ws.OPEN) ws.send(encodeWire(message));
   };
-  const connection = ipc.connect(send);
+  // Only pushes count against the limit, checked before sending: an answer the client asked for (a 30 MB
+  // artifact) always goes out, and it is the next push to a client still that far behind that closes it.
+  const push = (message: Push) => {
+    if (ws.bufferedAmount <= MAX_BUFFERED_BYTES) return send(message);
+    if (ws.readyState === ws.OPEN) ws.close(1013, 'the client is reading too slowly: reconnect and refetch');
+  };
+  const connection = ipc.connect(push);
   ws.on('message', (data, isBinary) => {
     if (isBinary) return send(badMessage('binary frames are not accepted: send a request as JSON text'));
     let message: unknown;

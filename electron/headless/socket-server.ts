@@ -14,10 +14,15 @@ export function attachSocketServer(server: Server, ipc: IpcServer, gate: SocketG
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== SOCKET_PATH) return refuse(socket, 404, 'not found');
-    const verdict = checkSocketRequest(req, gate);
-    if (!verdict.ok) return refuse(socket, verdict.status, verdict.message);
-    wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, ipc));
+    // Any page may aim a WebSocket here: nothing in this listener may throw (an uncaught throw would end serve).
+    try {
+      const verdict = checkSocketRequest(req, gate);
+      if (!verdict.ok) return refuse(socket, verdict.status, verdict.message);
+      if (URL.parse(req.url ?? '/', 'http://localhost')?.pathname !== SOCKET_PATH) return refuse(socket, 404, 'not found');
+      wss.handleUpgrade(req, socket, head, (ws) => bridgeSocket(ws, ipc));
+    } catch {
+      refuse(socket, 400, 'bad request');
+    }
   });
   return {
     async close() {

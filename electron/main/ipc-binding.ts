@@ -7,7 +7,8 @@ import { isAppPage, requestId, type AppPage } from './app-page.ts';
 /**
  * Electron IPC to the core's IPC server: one connection per window contents (its watched runs, its pushes),
  * opened on its first call and closed when the contents are destroyed. Every call's sender is checked first:
- * only the app's own page in the top frame, never an iframe or a page the window navigated to.
+ * only the app's own page in the top frame, never an iframe or a page the window navigated to. Pushes get the
+ * same check, and a navigation of the main frame ends the connection (a reload starts with no watched runs).
  */
 export function bindIpc(ipc: IpcServer, page: AppPage): () => void {
   const connections = new Map<number, IpcConnection>();
@@ -16,13 +17,20 @@ export function bindIpc(ipc: IpcServer, page: AppPage): () => void {
     const existing = connections.get(sender.id);
     if (existing) return existing;
     const connection = ipc.connect((push) => {
-      if (!sender.isDestroyed()) sender.send(IPC_PUSH_CHANNEL, push);
+      if (!sender.isDestroyed() && isAppPage(sender.mainFrame.url, page)) sender.send(IPC_PUSH_CHANNEL, push);
     });
     connections.set(sender.id, connection);
-    sender.once('destroyed', () => {
+    const end = () => {
+      sender.off('did-start-navigation', onNavigation);
+      sender.off('destroyed', end);
       connection.close();
-      connections.delete(sender.id);
-    });
+      if (connections.get(sender.id) === connection) connections.delete(sender.id);
+    };
+    const onNavigation = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {
+      if (details.isMainFrame && !details.isSameDocument) end(); // hash routes stay in the same document
+    };
+    sender.on('did-start-navigation', onNavigation);
+    sender.on('destroyed', end);
     return connection;
   };
 

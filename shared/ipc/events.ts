@@ -9,7 +9,7 @@ import { RunEventSchema } from '../domain/run.ts';
  */
 export const EVENTS = {
   'run.events': z.object({ events: z.array(RunEventSchema) }),
-  changed: z.object({ topic: z.enum(['sessions', 'lanes', 'plans', 'commands', 'mcp']) }),
+  changed: z.object({ topic: z.enum(['sessions', 'lanes', 'commands', 'mcp']) }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

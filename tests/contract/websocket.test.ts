@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { test } from 'node:test';
 import WebSocket from 'ws';
 import { startHeadless } from '../../electron/headless/server.ts';
@@ -39,6 +40,27 @@ test('only the token holder, under this server\'s own host and origin, may open 
   assert.equal(await upgradeStatus(socketUrl(token)), 101, 'no Origin: not a browser page');
   assert.equal(await upgradeStatus(`ws://127.0.0.1:${port}/other?token=${token}`), 404);
 });
+
+test('a request path no URL parser accepts is refused, and the server lives on (any web page can send one)', async () => {
+  const { token, port } = harness().headless;
+  for (const path of ['//', '//[', '//a:99999/']) {
+    const status = await rawUpgradeStatus(port, path);
+    assert.ok(status >= 400 && status < 500, `${path}: ${status}`);
+  }
+  assert.equal(await upgradeStatus(socketUrl(token)), 101, 'still serving');
+});
+
+/** An upgrade request with a literal request target, as a hostile page's browser could send it. */
+function rawUpgradeStatus(port: number, target: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n` +
+      'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'));
+    let text = '';
+    socket.on('data', (chunk) => { text += chunk; });
+    socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0)));
+    socket.on('error', reject);
+  });
+}
 
 test('garbage frames get BAD_MESSAGE and the same socket keeps answering', async () => {
   const ws = new WebSocket(socketUrl(harness().headless.token));

@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright';
-import { chromiumMissing, launchChromium } from '../helpers/chromium.ts';
-import { startServe, type Served } from '../helpers/serve.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
+import { useServedBrowser } from '../helpers/served-browser.ts';
 import { artifactPath } from './artifacts.ts';
 
 // What a person does on a first day, in real Chromium against `opsroom serve` on a fresh data folder: one
 // test, in order, since each step builds on the one before (as the person's session does).
-const missing = chromiumMissing();
-let served: Served;
-let browser: Browser;
-
-before(async () => {
-  if (missing) return;
-  [served, browser] = await Promise.all([startServe(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const { missing, served, browser } = useServedBrowser();
 
 const TIMEOUT = 30_000;
 /** The view's state: the query of the URL's hash (`#/?session=1&status=failed`). */
@@ -26,12 +14,12 @@ const hashParams = (page: Page) => new URLSearchParams(new URL(page.url()).hash.
 
 test('session → echo hello from the command bar → succeeded card → log and exit-code proof → filters → archive', async (t) => {
   if (missing) return t.skip(missing);
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(TIMEOUT);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(served.url);
+  await page.goto(served().url);
   // Each step needs the one before: after a failure the rest would only time out, so they are skipped.
   let broken = false;
   const step = (name: string, fn: () => Promise<void>) => t.test(name, async (s) => {

@@ -1,33 +1,19 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright';
+import { after, test } from 'node:test';
 import { createClient, type Client } from '../../renderer/src/ipc/client.ts';
 import { createWsTransport, type WsTransport } from '../../renderer/src/ipc/ws-transport.ts';
-import { chromiumMissing, launchChromium } from '../helpers/chromium.ts';
-import { startServe, type Served } from '../helpers/serve.ts';
+import { useServedBrowser } from '../helpers/served-browser.ts';
 import { artifactPath } from './artifacts.ts';
 
 // A run printing LINES lines while its Run view is open and following the tail: the page keeps painting
 // (frame times are printed, not asserted: speed lives in `npm run bench`), answers a search while lines pour in,
 // and ends up showing exactly the stored number of lines. OPSROOM_STRESS_LINES raises it for a soak.
 const LINES = Number(process.env.OPSROOM_STRESS_LINES ?? 100_000);
-const missing = chromiumMissing();
-let served: Served;
-let browser: Browser;
-let ws: WsTransport;
+const { missing, served, browser } = useServedBrowser();
+let ws: WsTransport | undefined;
 let client: Client;
 
-before(async () => {
-  if (missing) return;
-  [served, browser] = await Promise.all([startServe(), launchChromium()]);
-  ws = createWsTransport({ page: served.url });
-  client = createClient(ws.transport);
-});
-after(async () => {
-  ws?.close();
-  await browser?.close();
-  await served?.stop();
-});
+after(() => ws?.close());
 
 /** Every output event of the run, paged the way any client must (10,000 at most per call). */
 async function storedLines(runId: number): Promise<number> {
@@ -42,11 +28,13 @@ async function storedLines(runId: number): Promise<number> {
 
 test(`a run printing ${LINES} lines: the page stays responsive and shows the stored count`, async (t) => {
   if (missing) return t.skip(missing);
+  ws = createWsTransport({ page: served().url });
+  client = createClient(ws.transport);
   // The pause lets the page open the run and start following before the first line.
   const run = await client.call('runs.runCommand', { command: `sleep 1; seq 1 ${LINES}`, sessionId: null, lane: 'auto' });
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
   page.setDefaultTimeout(120_000);
-  await page.goto(`${served.url}#/runs/${run.id}`);
+  await page.goto(`${served().url}#/runs/${run.id}`);
   await page.getByRole('log', { name: 'Log' }).waitFor();
   // Frame intervals from requestAnimationFrame while the lines stream in (text: no DOM types in this project).
   await page.evaluate(`(() => {

@@ -1,23 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page, WebSocket as PageSocket } from 'playwright';
-import { chromiumMissing, launchChromium } from '../helpers/chromium.ts';
-import { startServe, type Served } from '../helpers/serve.ts';
+import { test } from 'node:test';
+import type { Page, WebSocket as PageSocket } from 'playwright';
+import { useServedBrowser } from '../helpers/served-browser.ts';
 
 // The built app in a real Chromium, served by `opsroom serve` (`npm test` builds it first): the policy
 // header lets the page reach its own WebSocket and nothing else.
-const missing = chromiumMissing();
-let served: Served;
-let browser: Browser;
-
-before(async () => {
-  if (missing) return;
-  [served, browser] = await Promise.all([startServe(), launchChromium()]);
-});
-after(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const { missing, served: servedNow, browser } = useServedBrowser();
 
 /** Opens a WebSocket from inside the page; resolves with how it went and the first answer. */
 const trySocket = (page: Page, url: string) => page.evaluate((target) => new Promise<string>((resolve) => {
@@ -30,7 +18,8 @@ const trySocket = (page: Page, url: string) => page.evaluate((target) => new Pro
 
 test('the app loads under its policy, and its WebSocket to /ws opens and is answered', async (t) => {
   if (missing) return t.skip(missing);
-  const page = await browser.newPage();
+  const served = servedNow();
+  const page = await browser().newPage();
   const problems: string[] = [];
   page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
   page.on('pageerror', (error) => problems.push(error.message));

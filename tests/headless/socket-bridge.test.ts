@@ -45,3 +45,17 @@ test('a client that stops reading is closed with 1013 once 32 MiB wait for it, a
   ws.emit('close');
   assert.ok(closed, 'its IPC connection is closed with it');
 });
+
+test('an answer the client asked for goes out whatever is buffered: only pushes are held to the limit', async () => {
+  const ipc: IpcServer = {
+    connect: () => ({ handle: async () => ({ id: 7, ok: true, output: 'a large artifact' }), close() {} }),
+    close() {},
+  };
+  const ws = new StalledSocket();
+  bridgeSocket(ws as unknown as WebSocket, ipc);
+  ws.bufferedAmount = MAX_BUFFERED_BYTES + 1;
+  ws.emit('message', Buffer.from(JSON.stringify({ id: 7, method: 'app.info', input: {} })), false);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(ws.sent, 1);
+  assert.equal(ws.closedWith, null);
+});

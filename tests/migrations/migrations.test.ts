@@ -3,6 +3,9 @@ import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from '../../electron/core/db/migrate.ts';
+import { openPglite } from '../../electron/core/db/pglite-sql.ts';
+import { planHash } from '../../electron/core/plans/plan-hash.ts';
+import { shellPlan } from '../../electron/core/plans/shell-plan.ts';
 import type { Sql } from '../../electron/core/db/sql.ts';
 import { ENGINES } from '../helpers/engines.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -77,4 +80,23 @@ test('two migrators racing on one PostgreSQL both succeed and apply each file on
   const results = await Promise.all([migrate(a), migrate(b)]);
   assert.deepEqual(results.flat().sort(), (await loadMigrations()).map((m) => m.version));
   await Promise.all([a.close(), b.close(), admin.close()]);
+});
+
+test('0003 marks typed commands stored before it as commands, and leaves real plans pickable', async () => {
+  const all = await loadMigrations();
+  const sql = await openPglite(join(tempDir().path, 'db'));
+  try {
+    await migrate(sql, all.filter((m) => m.version < 3));
+    const real = { irVersion: 1, name: 'deploy', steps: [{ id: 'sh', tool: 'shell', input: { command: 'make' },
+      verify: [{ kind: 'exit_code', expect: 0 }, { kind: 'output', regex: 'ok' }] }] };
+    for (const plan of [shellPlan('uname -a'), shellPlan('df -h', { timeoutMs: 5000 }), real]) {
+      await sql.query('INSERT INTO plans (name, ir_version, ir, content_hash) VALUES ($1, 1, $2, $3)',
+        [plan.name, JSON.stringify(plan), planHash(plan as Parameters<typeof planHash>[0])]);
+    }
+    await migrate(sql, all);
+    const { rows } = await sql.query<{ name: string; kind: string }>('SELECT name, kind FROM plans ORDER BY id');
+    assert.deepEqual(rows.map((r) => [r.name, r.kind]), [['uname -a', 'command'], ['df -h', 'command'], ['deploy', 'plan']]);
+  } finally {
+    await sql.close();
+  }
 });

@@ -7,9 +7,10 @@ import { LogSearch, MAX_MATCHES } from '../../renderer/src/features/run/log/log-
 import { LogStore } from '../../renderer/src/features/run/log/log-store.ts';
 import { LogView } from '../../renderer/src/features/run/log/log-view.ts';
 
-function storeWith(messages: string[]) {
+async function storeWith(messages: string[]) {
   const frames: Array<() => void> = [];
   const store = new LogStore((callback) => frames.push(callback));
+  await store.load(async () => [], 1); // caught up: pushes are merged from here on
   const events: RunEvent[] = messages.map((message, i) => ({
     seq: i + 1, ts: new Date(0), runId: 1, attempt: 1, stepId: 'a', kind: 'output', level: 'info', message,
     payload: { stream: 'stdout' },
@@ -51,8 +52,8 @@ describe('highlight', () => {
 });
 
 describe('LogSearch', () => {
-  it('lists every occurrence by view row and grows with the view', () => {
-    const store = storeWith(['error one', 'fine', 'ERROR and error']);
+  it('lists every occurrence by view row and grows with the view', async () => {
+    const store = await storeWith(['error one', 'fine', 'ERROR and error']);
     const view = new LogView({ stepId: null, system: true });
     view.sync(store);
     const search = new LogSearch(searchPattern('error')!);
@@ -62,8 +63,8 @@ describe('LogSearch', () => {
     assert.equal(search.firstFrom(3), 0, 'wraps round past the last match');
   });
 
-  it('stops counting at MAX_MATCHES', () => {
-    const store = storeWith([`${'x'.repeat(MAX_MATCHES)}x`]);
+  it('stops counting at MAX_MATCHES', async () => {
+    const store = await storeWith([`${'x'.repeat(MAX_MATCHES)}x`]);
     const view = new LogView({ stepId: null, system: true });
     view.sync(store);
     const search = new LogSearch(searchPattern('x')!);

@@ -20,6 +20,14 @@ function manualStore() {
   return { store, frame: () => frames.splice(0).forEach((run) => run()) };
 }
 
+/** A store whose first load has caught up (an empty log): from then on pushes are merged at the next frame. */
+async function liveStore() {
+  const manual = manualStore();
+  await manual.store.load(async () => [], 1);
+  manual.frame();
+  return manual;
+}
+
 describe('LogStore', () => {
   it('pages until a short page, asking after the last seq held', async () => {
     const { store, frame } = manualStore();
@@ -53,8 +61,8 @@ describe('LogStore', () => {
     assert.deepEqual(store.lines.map((l) => l.seq), [1, 2, 3, 4, 5, 6]);
   });
 
-  it('batches live pushes into one notification per frame', () => {
-    const { store, frame } = manualStore();
+  it('batches live pushes into one notification per frame', async () => {
+    const { store, frame } = await liveStore();
     let heard = 0;
     store.subscribe(() => heard++);
     store.receive([event(1)]);
@@ -65,8 +73,8 @@ describe('LogStore', () => {
     assert.deepEqual(store.lines.map((l) => l.seq), [1, 2]);
   });
 
-  it('inserts a late event in seq order, renumbers output lines and bumps the generation', () => {
-    const { store, frame } = manualStore();
+  it('inserts a late event in seq order, renumbers output lines and bumps the generation', async () => {
+    const { store, frame } = await liveStore();
     store.receive([event(1), event(3, { kind: 'step', payload: null }), event(4)]);
     frame();
     const generation = store.generation;
@@ -77,6 +85,25 @@ describe('LogStore', () => {
     store.receive([event(5)]);
     frame();
     assert.equal(store.lines.at(-1)!.number, 4, 'numbering continues after the late insert');
+  });
+
+  it('drops pushes held during a failed load, so the next load leaves no gap', async () => {
+    const { store, frame } = manualStore();
+    let fail!: () => void;
+    const loading = store.load(async (afterSeq) => {
+      if (afterSeq > 0) return [];
+      await new Promise<void>((_, reject) => (fail = () => reject(new Error('socket closed'))));
+      return [];
+    }, 10);
+    store.receive(range(5, 6)); // pushed while the first page was on its way: seqs past the unpaged 1-4
+    fail();
+    await loading;
+    frame();
+    assert.equal(store.lines.length, 0);
+    store.receive(range(7, 7)); // while in error: the next load reads it from the store
+    await store.load(async (afterSeq) => (afterSeq === 0 ? range(1, 7) : []), 10);
+    frame();
+    assert.deepEqual(store.lines.map((l) => l.seq), [1, 2, 3, 4, 5, 6, 7]);
   });
 
   it('reports a failed page and can load again from where it stopped', async () => {
@@ -91,8 +118,8 @@ describe('LogStore', () => {
     assert.equal(store.state.phase, 'live');
   });
 
-  it('tells stderr, system lines and ANSI apart', () => {
-    const { store, frame } = manualStore();
+  it('tells stderr, system lines and ANSI apart', async () => {
+    const { store, frame } = await liveStore();
     store.receive([
       event(1, { message: '\x1b[31mred\x1b[0m' }),
       event(2, { payload: { stream: 'stderr' }, level: 'warn', message: 'oops' }),
@@ -127,8 +154,8 @@ describe('LogStore', () => {
 });
 
 describe('LogView', () => {
-  const source = () => {
-    const { store, frame } = manualStore();
+  const source = async () => {
+    const { store, frame } = await liveStore();
     store.receive([
       event(1, { kind: 'status', stepId: null, payload: null }),
       event(2, { stepId: 'a' }),
@@ -140,8 +167,8 @@ describe('LogView', () => {
     return { store, frame };
   };
 
-  it('filters by step and system lines, counting only output lines', () => {
-    const { store } = source();
+  it('filters by step and system lines, counting only output lines', async () => {
+    const { store } = await source();
     const all = new LogView({ stepId: null, system: true });
     all.sync(store);
     assert.deepEqual([all.rows, all.outputCount], [[0, 1, 2, 3, 4], 3]);
@@ -151,8 +178,8 @@ describe('LogView', () => {
     assert.equal(b.text(store), 'line 3');
   });
 
-  it('scans only new lines on a sync, and starts over after a late insert', () => {
-    const { store, frame } = source();
+  it('scans only new lines on a sync, and starts over after a late insert', async () => {
+    const { store, frame } = await source();
     const view = new LogView({ stepId: 'a', system: false });
     view.sync(store);
     store.receive([event(7, { stepId: 'a' })]);

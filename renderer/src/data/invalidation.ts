@@ -29,7 +29,6 @@ export function keysForTopic(topic: ChangedTopic): QueryKey[] {
   switch (topic) {
     case 'sessions': return [keys.sessionsAll];
     case 'lanes': return [keys.lanes];
-    case 'plans': return [keys.plans];
     case 'commands': return [keys.commands];
     // A server's tools change with it (test, refresh, remove).
     case 'mcp': return [keys.mcp, keys.toolsAll];

@@ -13,8 +13,10 @@ export type FetchPage = (afterSeq: number) => Promise<RunEvent[]>;
  * useSyncExternalStore (subscribe + a version number). A 100,000-line log is never copied: stored pages and
  * live pushes are appended in place, and subscribers hear of it at most once per animation frame.
  *
- * Pushes that arrive while pages are still loading are held back and merged afterwards, so paging and live
- * lines cannot interleave. An event whose seq is already present is dropped (a pushed event may also be in a
+ * Pushes that arrive while pages are still loading are held back and merged once a load has caught up, so
+ * paging and live lines cannot interleave. After a failed load they are dropped, never merged: their seqs lie
+ * past the part not yet paged, and merging them would make the next load skip that gap for good (the next
+ * load reads them from the store anyway). An event whose seq is already present is dropped (a pushed event may also be in a
  * page). One that arrives after a higher seq (committed late) is inserted in place and bumps `generation`,
  * which tells the filtered views to rebuild: rare, so it may cost a full pass.
  */
@@ -26,6 +28,8 @@ export class LogStore {
   private version = 0;
   private held: RunEvent[] = [];
   private paging = false;
+  /** A load reached the end of the stored events: live pushes may be merged. */
+  private caughtUp = false;
   /** Counts load() calls: only the latest may add pages. */
   private loads = 0;
   private scheduled = false;
@@ -49,8 +53,9 @@ export class LogStore {
 
   /** Live events: drawn at the next frame, or once the page load in progress has caught up. */
   receive(events: readonly RunEvent[]): void {
+    if (this.state.phase === 'error') return; // the next load reads them from the store
     for (const event of events) this.held.push(event);
-    if (!this.paging) this.changed();
+    if (this.caughtUp && !this.paging) this.changed();
   }
 
   /**
@@ -60,6 +65,7 @@ export class LogStore {
   async load(fetchPage: FetchPage, pageSize: number): Promise<void> {
     const token = ++this.loads;
     this.paging = true;
+    this.caughtUp = false;
     this.state = { phase: 'loading' };
     this.changed();
     try {
@@ -71,8 +77,12 @@ export class LogStore {
         if (page.length < pageSize) break;
       }
       this.state = { phase: 'live' };
+      this.caughtUp = true;
     } catch (error) {
-      if (token === this.loads) this.state = { phase: 'error', message: (error as Error).message };
+      if (token === this.loads) {
+        this.state = { phase: 'error', message: (error as Error).message };
+        this.held = [];
+      }
     } finally {
       if (token === this.loads) {
         this.paging = false;
@@ -92,7 +102,7 @@ export class LogStore {
     this.scheduled = true;
     this.schedule(() => {
       this.scheduled = false;
-      if (!this.paging && this.held.length > 0) {
+      if (this.caughtUp && !this.paging && this.held.length > 0) {
         this.add(this.held);
         this.held = [];
       }
