@@ -28,6 +28,20 @@ export function databaseOptions(values: { 'data-dir'?: string; 'database-url'?: 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** "500ms", "3s", "2m", "1h", "1d" (a bare number is milliseconds). */
+/** The lane-worker options `opsroom worker` and `opsroom serve` share. */
+export const WORKER_OPTIONS = {
+  lanes: { type: 'string' }, 'workers-per-lane': { type: 'string' }, 'reclaim-after': { type: 'string' },
+} as const satisfies Options;
+
+export function workerOptions(values: { lanes?: string; 'workers-per-lane'?: string; 'reclaim-after'?: string }):
+  Pick<CoreOptions, 'lanes' | 'workersPerLane' | 'reclaimAfterMs'> {
+  return {
+    lanes: values.lanes?.split(',').map((s) => s.trim()).filter(Boolean),
+    workersPerLane: parseInteger(values['workers-per-lane'], '--workers-per-lane'),
+    reclaimAfterMs: values['reclaim-after'] ? parseDuration(values['reclaim-after'], '--reclaim-after') : undefined,
+  };
+}
+
 export function parseDuration(text: string, flag: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
   if (!match) throw new UsageError(`${flag} takes a duration such as 500ms, 30s, 5m, 2h or 1d (got "${text}")`);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATABASE_OPTIONS, databaseOptions, parse, parseDuration, parseInteger, UsageError } from '../args.ts';
+import { DATABASE_OPTIONS, databaseOptions, parse, parseDuration, parseInteger, UsageError, WORKER_OPTIONS, workerOptions } from '../args.ts';
 
 export const SERVE_HELP = `opsroom serve [options]
 
@@ -30,7 +30,7 @@ const HEADLESS_MAIN = fileURLToPath(new URL('../../headless/main.ts', import.met
 export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
     ...DATABASE_OPTIONS, port: { type: 'string' }, host: { type: 'string' }, 'renderer-dir': { type: 'string' },
-    lanes: { type: 'string' }, 'workers-per-lane': { type: 'string' }, 'reclaim-after': { type: 'string' }, grace: { type: 'string' },
+    ...WORKER_OPTIONS, grace: { type: 'string' },
   }, false);
   if (values.help) return console.log(SERVE_HELP), 0;
   const port = parseInteger(values.port, '--port') ?? DEFAULT_PORT;
@@ -38,9 +38,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const config = {
     core: {
       ...databaseOptions(values),
-      lanes: values.lanes?.split(',').map((s) => s.trim()).filter(Boolean),
-      workersPerLane: parseInteger(values['workers-per-lane'], '--workers-per-lane'),
-      reclaimAfterMs: values['reclaim-after'] ? parseDuration(values['reclaim-after'], '--reclaim-after') : undefined,
+      ...workerOptions(values),
     },
     graceMs: values.grace ? parseDuration(values.grace, '--grace') : 10_000,
     port,

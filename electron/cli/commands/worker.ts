@@ -1,5 +1,5 @@
 import { createCore, type Core } from '../../core/index.ts';
-import { DATABASE_OPTIONS, databaseOptions, parse, parseDuration, parseInteger } from '../args.ts';
+import { DATABASE_OPTIONS, databaseOptions, parse, parseDuration, WORKER_OPTIONS, workerOptions } from '../args.ts';
 import { eventLine, palette } from '../format.ts';
 
 export const WORKER_HELP = `opsroom worker [options]
@@ -17,16 +17,13 @@ are requeued). With --database-url, joins a shared PostgreSQL beside other machi
 
 export async function workerCommand(argv: string[]): Promise<number> {
   const { values } = parse(argv, {
-    ...DATABASE_OPTIONS, lanes: { type: 'string' }, 'workers-per-lane': { type: 'string' }, 'until-idle': { type: 'boolean' },
-    'reclaim-after': { type: 'string' }, grace: { type: 'string' }, quiet: { type: 'boolean' },
+    ...DATABASE_OPTIONS, ...WORKER_OPTIONS, 'until-idle': { type: 'boolean' }, grace: { type: 'string' }, quiet: { type: 'boolean' },
   }, false);
   if (values.help) return console.log(WORKER_HELP), 0;
   const graceMs = values.grace ? parseDuration(values.grace, '--grace') : 10_000;
   const core = await createCore({
     ...databaseOptions(values),
-    lanes: values.lanes?.split(',').map((s) => s.trim()).filter(Boolean),
-    workersPerLane: parseInteger(values['workers-per-lane'], '--workers-per-lane'),
-    reclaimAfterMs: values['reclaim-after'] ? parseDuration(values['reclaim-after'], '--reclaim-after') : undefined,
+    ...workerOptions(values),
   });
   const c = palette(process.stdout);
   if (!values.quiet) core.subscribe((events) => events.forEach((e) => console.log(`run ${e.runId} ${eventLine(e, c)}`)));
