@@ -9,6 +9,7 @@ import { commandsApi, plansApi } from './api/plans-api.ts';
 import { artifactsApi, proofsApi } from './api/proofs-api.ts';
 import { runsApi } from './api/runs-api.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './queue/backoff.ts';
+import type { BundledServerRuntime } from './mcp/desktop-commander/dc-server.ts';
 
 export { CoreError, type CoreErrorCode } from './errors.ts';
 export { shellPlan } from './plans/shell-plan.ts';
@@ -16,6 +17,7 @@ export { defaultDataDir } from './db/data-dir.ts';
 export { verifyProofBundle } from './proofs/verify-bundle.ts';
 export { createIpcServer, type IpcConnection, type IpcServer } from './ipc/ipc-server.ts';
 export type { Core } from './core.ts';
+export type { BundledServerRuntime } from './mcp/desktop-commander/dc-server.ts';
 export type { WorkerInfo } from './lanes/lane-pool.ts';
 export type { McpApi, McpImportOutcome } from './api/mcp-api.ts';
 export type { ArtifactsApi, ProofsApi } from './api/proofs-api.ts';
@@ -41,6 +43,8 @@ export interface CoreOptions {
   workerUrls?: { db?: URL; lane?: URL };
   /** The folder of numbered SQL files; a bundled app passes where it shipped them. */
   migrationsDir?: string;
+  /** The Node and the Desktop Commander copy a packaged app ships (default: this Node, node_modules). */
+  bundledServers?: BundledServerRuntime;
 }
 
 const DEFAULT_LANES = ['A', 'B', 'C', 'D'];
@@ -58,7 +62,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     : { dataDir: appDir, dbWorkerUrl: options.workerUrls?.db, migrationsDir: options.migrationsDir });
   const { store } = db;
   const lanes = options.lanes ?? DEFAULT_LANES;
-  const mcp = mcpApi(store, appDir);
+  const mcp = mcpApi(store, appDir, options.bundledServers);
   try {
     if (!options.databaseUrl) {
       // The data-folder lock proves no other process runs workers on this database: whatever is still marked

@@ -7,9 +7,23 @@ import { RunEventSchema } from '../domain/run.ts';
  * (`runs.watch`), so a 100,000-line run does not flood every window. `changed` says a list changed
  * elsewhere (another window, the CLI through the socket): refetch it.
  */
+/**
+ * What the desktop shell asks the window to show: a deep link (`opsroom://…`), a plan file opened from the OS,
+ * a notification or tray click. The headless shell never sends it.
+ */
+export const OpenTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('run'), runId: z.number().int().positive() }),
+  /** The Runboard with this filter query (the board URL's, e.g. `status=failed&session=3`). */
+  z.object({ kind: z.literal('board'), query: z.string().max(2000) }),
+  /** A stored plan, offered in the command bar (its parameter form): opening never runs it. */
+  z.object({ kind: z.literal('plan'), planId: z.number().int().positive() }),
+]);
+export type OpenTarget = z.infer<typeof OpenTargetSchema>;
+
 export const EVENTS = {
   'run.events': z.object({ events: z.array(RunEventSchema) }),
   changed: z.object({ topic: z.enum(['sessions', 'lanes', 'commands', 'mcp']) }),
+  'app.open': z.object({ target: OpenTargetSchema }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { McpServerConfigSchema, type McpServer, type McpServerConfigInput, type McpTool } from '../../../shared/domain/mcp.ts';
 import { CoreError } from '../errors.ts';
 import { parseMcpConfigFile, type ImportResult, type SkippedServer } from '../mcp/config-import.ts';
-import { desktopCommanderServer, DC_NAME } from '../mcp/desktop-commander/dc-server.ts';
+import { desktopCommanderServer, DC_NAME, type BundledServerRuntime } from '../mcp/desktop-commander/dc-server.ts';
 import { prepareDcHome } from '../mcp/desktop-commander/dc-home.ts';
 import { discoverTools } from '../mcp/discover-tools.ts';
 import { createSecretStore, type SecretStore } from '../mcp/secret-store.ts';
@@ -45,7 +45,7 @@ export interface McpApi {
   registerDefaults(): Promise<void>;
 }
 
-export function mcpApi(store: Store, appDir: string): McpApi {
+export function mcpApi(store: Store, appDir: string, runtime: BundledServerRuntime = {}): McpApi {
   const secrets = createSecretStore(appDir);
 
   const add = async (input: McpServerConfigInput, source = 'user') => {
@@ -132,7 +132,7 @@ export function mcpApi(store: Store, appDir: string): McpApi {
     async registerDefaults() {
       const existing = (await store.listMcpServers()).find((s) => s.name === DC_NAME);
       if (existing && existing.source !== 'builtin') return; // the person replaced it with their own
-      const fresh = desktopCommanderServer(appDir);
+      const fresh = desktopCommanderServer(appDir, { runtime });
       // Every CLI command opens the core: write only when the app's part of the row actually changed.
       const owned = (s: typeof fresh) => JSON.stringify([s.command, s.args, s.env, s.cwd]);
       if (existing && owned(existing) === owned(fresh)) return;

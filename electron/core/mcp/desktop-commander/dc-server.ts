@@ -28,16 +28,29 @@ export function dcHomeDir(dataDir: string): string {
 }
 
 /**
- * Desktop Commander as a default MCP server. It runs on the app's own executable (Electron as Node), so an
- * installed app needs no separate Node. `directories` also become DC's allowedDirectories through
- * prepareDcHome, which must run before the server starts.
+ * Where a bundled JS server runs. Under Node (CLI, `opsroom serve`, tests): this Node and DC from node_modules.
+ * The packaged desktop app passes the Node helper and the DC copy it ships outside app.asar, because its own
+ * binary has the RunAsNode fuse off (README, "Desktop app security").
  */
-export function desktopCommanderServer(dataDir: string, options: { directories?: string[] } = {}): McpServerConfig {
+export interface BundledServerRuntime {
+  nodePath?: string;
+  desktopCommanderEntry?: string;
+}
+
+/**
+ * Desktop Commander as a default MCP server, so an installed app needs no separate Node. `directories` also
+ * become DC's allowedDirectories through prepareDcHome, which must run before the server starts.
+ */
+export function desktopCommanderServer(
+  dataDir: string,
+  options: { directories?: string[]; runtime?: BundledServerRuntime } = {},
+): McpServerConfig {
   const home = dcHomeDir(dataDir);
-  const entry = fileURLToPath(import.meta.resolve('@wonderwhy-er/desktop-commander/dist/index.js'));
+  const entry = options.runtime?.desktopCommanderEntry
+    ?? fileURLToPath(import.meta.resolve('@wonderwhy-er/desktop-commander/dist/index.js'));
   return {
     name: DC_NAME,
-    command: process.execPath,
+    command: options.runtime?.nodePath ?? process.execPath,
     args: [entry, '--no-onboarding'],
     env: {
       HOME: home,
@@ -45,7 +58,6 @@ export function desktopCommanderServer(dataDir: string, options: { directories?:
       ...(process.platform === 'win32' ? { USERPROFILE: home } : {}),
       DESKTOP_COMMANDER_DISABLE_TELEMETRY: '1',
       DC_FLAG_URL: NO_FLAGS_URL,
-      ...(process.versions.electron ? { ELECTRON_RUN_AS_NODE: '1' } : {}),
     },
     cwd: null,
     enabled: true,
