@@ -57,6 +57,13 @@ module.exports = {
       to: { path: '^(electron/(main|cli|headless|preload)/|renderer/)', pathNot: '^electron/$1/' },
     },
     {
+      name: 'web-is-shell-neutral',
+      comment: 'electron/web serves the built renderer for both the headless server and the desktop app:// protocol: plain Node, so neither `electron`, the core nor any shell.',
+      severity: 'error',
+      from: { path: '^electron/web/' },
+      to: { path: `^(electron/(core|main|preload|cli|headless)/|renderer/)|${ELECTRON_PKG}` },
+    },
+    {
       name: 'preload-only-electron-and-shared',
       severity: 'error',
       from: { path: '^electron/preload/' },

@@ -1,9 +1,11 @@
+import type { HealthState } from '../../shared/domain/health.ts';
 import type { Lane, Session } from '../../shared/domain/run.ts';
 import type { McpApi } from './api/mcp-api.ts';
 import type { CommandsApi, PlansApi } from './api/plans-api.ts';
 import type { ArtifactsApi, ProofsApi } from './api/proofs-api.ts';
 import type { RunsApi } from './api/runs-api.ts';
 import type { EventListener } from './events/event-bus.ts';
+import type { HealthListener } from './health/health-monitor.ts';
 import type { WorkerInfo } from './lanes/lane-pool.ts';
 
 /**
@@ -34,6 +36,10 @@ export interface Core {
   proofs: ProofsApi;
   artifacts: ArtifactsApi;
   subscribe(listener: EventListener): () => void;
+  /** Crashes of the database thread and lane workers since start, how each was recovered, whether it gave up. */
+  health(): HealthState;
+  /** Each new incident, and each change of one (restarted, gave up), with the state after it. */
+  onHealth(listener: HealthListener): () => void;
   workers(): WorkerInfo[];
   /** Stops claiming, lets running steps finish for up to graceMs (then requeues them), closes the database.
    * Called again while closing, it only shortens the grace (0: stop running steps now). */

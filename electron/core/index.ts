@@ -9,6 +9,8 @@ import { commandsApi, plansApi } from './api/plans-api.ts';
 import { artifactsApi, proofsApi } from './api/proofs-api.ts';
 import { runsApi } from './api/runs-api.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './queue/backoff.ts';
+import { superviseDatabase } from './health/database-recovery.ts';
+import { createHealthMonitor } from './health/health-monitor.ts';
 import type { BundledServerRuntime } from './mcp/desktop-commander/dc-server.ts';
 
 export { CoreError, type CoreErrorCode } from './errors.ts';
@@ -19,10 +21,12 @@ export { createIpcServer, type IpcConnection, type IpcServer } from './ipc/ipc-s
 export type { Core } from './core.ts';
 export type { BundledServerRuntime } from './mcp/desktop-commander/dc-server.ts';
 export type { WorkerInfo } from './lanes/lane-pool.ts';
+export type { HealthListener } from './health/health-monitor.ts';
 export type { McpApi, McpImportOutcome } from './api/mcp-api.ts';
 export type { ArtifactsApi, ProofsApi } from './api/proofs-api.ts';
 export type { CommandsApi, PlansApi } from './api/plans-api.ts';
 export type { CommandOptions, EnqueueInput, RunsApi } from './api/runs-api.ts';
+export type { ActivityCounts } from './queue/store.ts';
 
 export interface CoreOptions {
   /** The app's data folder (default: the platform's): the embedded database, secrets, MCP servers' homes.
@@ -54,6 +58,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const reclaimAfterMs = options.reclaimAfterMs ?? 10_000;
   const bus = createEventBus();
   const publish = (events: RunEvent[]) => bus.publish(events);
+  const health = createHealthMonitor();
 
   const appDir = options.dataDir ?? defaultDataDir();
   const dataDir = options.databaseUrl ? null : appDir;
@@ -90,11 +95,17 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       backoff: options.backoff ?? DEFAULT_BACKOFF,
       publish,
       onCrash: async (workerId, error) => {
-        publish((await store.reclaim({ workerIds: [workerId], reason: `its lane worker crashed: ${error}` }))
-          .flatMap((change) => change.events));
+        // If the database cannot answer now, the heartbeat timeout takes the runs back later.
+        const changes = await store.reclaim({ workerIds: [workerId], reason: `its lane worker crashed: ${error}` }).catch(() => []);
+        publish(changes.flatMap((change) => change.events));
+        // Stopped by force while the app shuts down, it is not replaced: nothing to tell.
+        if (!closing) {
+          health.report({ component: 'lane-worker', worker: workerId, error, state: 'recovered', requeuedRunIds: changes.map((c) => c.run.id) });
+        }
       },
     });
   }
+  const supervisor = db.thread && superviseDatabase({ thread: db.thread, store, pool: () => pool, publish, health, dataDir: appDir });
   const reclaimer = setInterval(() => {
     store.reclaim({ olderThanMs: reclaimAfterMs, reason: 'its worker stopped heartbeating' })
       .then((changes) => {
@@ -129,12 +140,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       resume: (name) => setPaused(name, false),
     },
     runs,
-    plans: plansApi(store),
+    plans: plansApi(store, mcp.registry),
     commands: commandsApi(store),
     mcp,
     proofs: proofsApi(store),
     artifacts: artifactsApi(store),
     subscribe: bus.subscribe,
+    health: health.state,
+    onHealth: health.subscribe,
     workers: () => pool?.workers() ?? [],
     close(opts = {}) {
       const graceMs = opts.graceMs ?? 10_000;
@@ -144,6 +157,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         return closing;
       }
       clearInterval(reclaimer);
+      supervisor?.stop();
       closing = (async () => {
         await pool?.drain(graceMs);
         await db.close();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createCore, createIpcServer, CoreError, defaultDataDir, type Core, type CoreOptions } from '../core/index.ts';
+import { incidentLine } from '../../shared/domain/health.ts';
 import { assertLoopback, HeadlessError } from './loopback.ts';
 import { loadRenderer } from './renderer-dir.ts';
 import { removeServeFile, writeServeFile } from './serve-file.ts';
@@ -45,6 +46,7 @@ async function serve(config: ServeConfig): Promise<void> {
   process.on('disconnect', onSignal);
   try {
     core = await createCore(config.core);
+    core.onHealth((incident, health) => console.error(`opsroom serve: ${incidentLine(incident, health)}`));
     await serveUntil(core, config, rendererDir, stopping);
   } finally {
     await core?.close({ graceMs: config.graceMs });

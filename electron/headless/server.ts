@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { IpcServer } from '../core/index.ts';
+import type { RendererSite } from '../web/renderer-site.ts';
 import { checkSocketRequest, newToken, type SocketGate } from './auth.ts';
 import { assertLoopback, HeadlessError, ownHosts, ownOrigins, urlHost } from './loopback.ts';
-import { loadRenderer, type RendererSite } from './renderer-dir.ts';
+import { loadRenderer } from './renderer-dir.ts';
 import { attachSocketServer, SOCKET_PATH } from './socket-server.ts';
 import { sendText, serveStatic } from './static-files.ts';
 

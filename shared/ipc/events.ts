@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HealthIncidentSchema, HealthStateSchema } from '../domain/health.ts';
 import { RunEventSchema } from '../domain/run.ts';
 
 /**
@@ -22,8 +23,10 @@ export type OpenTarget = z.infer<typeof OpenTargetSchema>;
 
 export const EVENTS = {
   'run.events': z.object({ events: z.array(RunEventSchema) }),
-  changed: z.object({ topic: z.enum(['sessions', 'lanes', 'commands', 'mcp']) }),
+  changed: z.object({ topic: z.enum(['sessions', 'lanes', 'commands', 'plans', 'mcp']) }),
   'app.open': z.object({ target: OpenTargetSchema }),
+  /** An incident began or changed (a crash, then its recovery), with the whole health state after it. */
+  'app.health': z.object({ incident: HealthIncidentSchema, health: HealthStateSchema }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -47,6 +47,7 @@ export async function prepareContext(core: Core, tag: string, bigPageUrl: string
  */
 export const FIXTURES: { [M in MethodName]: (ctx: FixtureContext) => MethodInput<M> } = {
   'app.info': () => ({}),
+  'app.health': () => ({}),
   'sessions.list': () => ({ includeArchived: true }),
   'sessions.create': (ctx) => ({ title: `created ${ctx.tag}` }),
   'sessions.rename': (ctx) => ({ id: ctx.sessionId, title: `renamed ${ctx.tag}` }),
@@ -64,6 +65,7 @@ export const FIXTURES: { [M in MethodName]: (ctx: FixtureContext) => MethodInput
   'runs.retry': (ctx) => ({ id: ctx.runId }),
   'runs.watch': (ctx) => ({ runIds: [ctx.runId] }),
   'plans.list': () => ({}),
+  'plans.setPinned': (ctx) => ({ planId: ctx.planId, pinned: true }),
   'commands.recent': () => ({ limit: 5 }),
   'proofs.list': (ctx) => ({ runId: ctx.runId }),
   'proofs.bundle': (ctx) => ({ runId: ctx.runId, includeArtifacts: true }),

@@ -61,7 +61,7 @@ test('a failing migration leaves nothing half-applied', async () => {
   for (const engine of ENGINES) {
     const { sql } = await engine.open();
     const real = await loadMigrations();
-    const version = real.length + 1;
+    const version = real.at(-1)!.version + 1;
     const broken = { version, name: 'broken', sha256: 'b'.repeat(64), sql: 'CREATE TABLE half (id int); SELECT no_such_function();' };
     await assert.rejects(migrate(sql, [...real, broken]), /no_such_function/);
     const { rows } = await sql.query(`SELECT to_regclass('half') AS t, (SELECT count(*) FROM schema_migrations WHERE version = ${version}) AS n`);

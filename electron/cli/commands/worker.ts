@@ -1,3 +1,4 @@
+import { incidentLine } from '../../../shared/domain/health.ts';
 import { createCore, type Core } from '../../core/index.ts';
 import { DATABASE_OPTIONS, databaseOptions, parse, parseDuration, WORKER_OPTIONS, workerOptions } from '../args.ts';
 import { eventLine, palette } from '../format.ts';
@@ -27,12 +28,21 @@ export async function workerCommand(argv: string[]): Promise<number> {
   });
   const c = palette(process.stdout);
   if (!values.quiet) core.subscribe((events) => events.forEach((e) => console.log(`run ${e.runId} ${eventLine(e, c)}`)));
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => { stop = resolve; });
+  // A database that cannot be recovered ends the worker with EX_TEMPFAIL, so a service manager starts it again.
+  let fatal = false;
+  core.onHealth((incident, health) => {
+    console.error(`opsroom worker: ${incidentLine(incident, health)}`);
+    if (health.status === 'fatal' && !fatal) {
+      fatal = true;
+      stop();
+    }
+  });
   console.error(`opsroom worker: ${core.workers().map((w) => w.id).join(', ')} on ${core.dataDir ?? 'PostgreSQL'}`);
   // The first Ctrl-C (or SIGTERM) drains; another one stops the running steps at once. The handlers stay
   // until the end: Node's default would kill this process and orphan the steps' process groups.
   let signals = 0;
-  let stop!: () => void;
-  const stopped = new Promise<void>((resolve) => { stop = resolve; });
   const onSignal = () => {
     if (++signals === 1) return stop();
     console.error('opsroom worker: stopping running steps now');
@@ -48,7 +58,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-  return 0;
+  return fatal ? 75 : 0;
 }
 
 /** Idle: nothing running on our lanes, and nothing queued that our unpaused lanes could still take. */

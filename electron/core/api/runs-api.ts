@@ -10,7 +10,7 @@ import { checkTools, type ToolRegistry } from '../plans/check-tools.ts';
 import { planHash } from '../plans/plan-hash.ts';
 import { shellPlan } from '../plans/shell-plan.ts';
 import { validatePlan } from '../plans/validate-plan.ts';
-import type { Store } from '../queue/store.ts';
+import type { ActivityCounts, Store } from '../queue/store.ts';
 import { followRun } from '../runs/follow-run.ts';
 
 export interface EnqueueInput {
@@ -57,6 +57,9 @@ export interface RunsApi {
   /** Runs by status for each given session / lane; every one asked for is in the map. */
   countsBySession(sessionIds: number[]): Promise<Map<number, RunCounts>>;
   countsByLane(lanes: string[]): Promise<Map<string, RunCounts>>;
+  /** Running and queued runs, and how many of those created since `failedSince` failed (a window: an
+   * all-time count would only grow). */
+  activity(options: { failedSince: Date }): Promise<ActivityCounts>;
   /** Every event of the run, stored then live; resolves with the run when it has ended. */
   follow(id: number, onEvent: (event: RunEvent) => void, options?: { signal?: AbortSignal }): Promise<Run>;
 }
@@ -119,6 +122,7 @@ export function runsApi({ store, registry, lanes, publish, subscribe, pool }: Ru
     counts: (onLanes) => store.countRuns(onLanes),
     countsBySession: (sessionIds) => store.countRunsBySession(sessionIds),
     countsByLane: (names) => store.countRunsByLane(names),
+    activity: ({ failedSince }) => store.countActivity(failedSince),
     follow: (id, onEvent, opts = {}) => followRun({ store, subscribe }, id, onEvent, opts),
   };
 }

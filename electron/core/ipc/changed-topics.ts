@@ -18,4 +18,5 @@ export const CHANGED_TOPICS: Partial<Record<MethodName, ChangedTopic>> = {
   'mcp.import': 'mcp',
   'mcp.test': 'mcp',
   'runs.runCommand': 'commands',
+  'plans.setPinned': 'plans',
 };

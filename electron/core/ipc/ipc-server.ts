@@ -48,6 +48,10 @@ export function createIpcServer(core: Core, options: { shell: 'desktop' | 'headl
       if (mine.length > 0) send(peer, { event: 'run.events', data: { events: mine } });
     }
   });
+  // Every connection hears of every crash and recovery: each window shows it (app.health has the history).
+  const unsubscribeHealth = core.onHealth((incident, health) => {
+    for (const peer of peers) send(peer, { event: 'app.health', data: { incident, health } });
+  });
   const announce = (topic: ChangedTopic) => {
     for (const peer of peers) send(peer, { event: 'changed', data: { topic } });
   };
@@ -78,6 +82,7 @@ export function createIpcServer(core: Core, options: { shell: 'desktop' | 'headl
     },
     close() {
       unsubscribe();
+      unsubscribeHealth();
       peers.clear();
     },
   };

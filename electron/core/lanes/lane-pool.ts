@@ -35,6 +35,11 @@ export interface LanePool {
   wake(lane?: string): void;
   cancel(runId: number): void;
   drain(graceMs: number): Promise<void>;
+  /** Stops every worker now, running steps too, and starts none until startAll(): each worker's port went
+   * with a database thread that stopped. Their runs stay 'running' for the caller to reclaim. */
+  stopAll(): Promise<void>;
+  /** A fresh worker in every slot (new ports: address() is asked again), after stopAll(). */
+  startAll(): void;
   workers(): WorkerInfo[];
 }
 
@@ -44,16 +49,19 @@ interface Slot {
   info: WorkerInfo;
   worker: Worker | null;
   exited: Promise<void>;
+  /** Starts so far: part of the worker id, so a run's claim names the worker that really ran it. */
+  generation: number;
 }
 
 /** One worker_threads worker per lane slot; a worker that crashes is replaced, its run reclaimed at once. */
 export function startLanePool(options: LanePoolOptions): LanePool {
   let draining = false;
+  let stopped = false;
   const slots: Slot[] = [];
 
   const start = (slot: Slot): void => {
-    const generation = slot.info.restarts;
-    slot.info.id = `${slot.lane}${slot.index}@${hostname()}:${process.pid}.${generation}`;
+    if (draining || stopped || slot.worker) return;
+    slot.info.id = `${slot.lane}${slot.index}@${hostname()}:${process.pid}.${slot.generation++}`;
     const address = options.address();
     const data: LaneWorkerData = {
       lane: slot.lane, workerId: slot.info.id, address, appDir: options.appDir,
@@ -80,10 +88,10 @@ export function startLanePool(options: LanePoolOptions): LanePool {
       if (!drained) {
         const id = slot.info.id;
         await options.onCrash(id, `${lastError} (exit code ${code})`).catch(() => undefined);
-        if (!draining) {
+        if (!draining && !stopped) {
           slot.info.restarts++;
           // Back off when a worker keeps dying, instead of spinning.
-          setTimeout(() => !draining && start(slot), Math.min(10_000, 250 * 2 ** Math.min(slot.info.restarts, 6))).unref();
+          setTimeout(() => start(slot), Math.min(10_000, 250 * 2 ** Math.min(slot.info.restarts, 6))).unref();
         }
       }
       resolve();
@@ -92,25 +100,36 @@ export function startLanePool(options: LanePoolOptions): LanePool {
 
   for (const lane of options.lanes) {
     for (let index = 1; index <= options.workersPerLane; index++) {
-      const slot: Slot = { lane, index, info: { id: '', lane, runId: null, restarts: 0 }, worker: null, exited: Promise.resolve() };
+      const slot: Slot = { lane, index, info: { id: '', lane, runId: null, restarts: 0 }, worker: null, exited: Promise.resolve(), generation: 0 };
       slots.push(slot);
       start(slot);
     }
   }
 
   const send = (slot: Slot, message: HostToWorker) => slot.worker?.postMessage(message);
+  const stopWorkers = async (graceMs: number) => {
+    for (const slot of slots) send(slot, { type: 'drain', graceMs });
+    // The loop requeues a run it had to stop, and its kill of the step's process group takes up to
+    // KILL_GRACE_MS: give it that long past the grace to say so, then force.
+    const forced = setTimeout(() => slots.forEach((s) => s.worker?.terminate()), graceMs + 5000);
+    await Promise.all(slots.map((s) => s.exited));
+    clearTimeout(forced);
+  };
   return {
     wake: (lane) => slots.filter((s) => !lane || s.lane === lane).forEach((s) => send(s, { type: 'wake' })),
     cancel: (runId) => slots.filter((s) => s.info.runId === runId).forEach((s) => send(s, { type: 'cancel', runId })),
     async drain(graceMs) {
       // Callable again with a shorter grace: each call re-sends the drain and arms its own deadline.
       draining = true;
-      for (const slot of slots) send(slot, { type: 'drain', graceMs });
-      // The loop requeues a run it had to stop, and its kill of the step's process group takes up to
-      // KILL_GRACE_MS: give it that long past the grace to say so, then force.
-      const forced = setTimeout(() => slots.forEach((s) => s.worker?.terminate()), graceMs + 5000);
-      await Promise.all(slots.map((s) => s.exited));
-      clearTimeout(forced);
+      await stopWorkers(graceMs);
+    },
+    async stopAll() {
+      stopped = true;
+      await stopWorkers(0);
+    },
+    startAll() {
+      stopped = false;
+      slots.forEach(start);
     },
     workers: () => slots.map((s) => ({ ...s.info })),
   };

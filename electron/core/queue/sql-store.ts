@@ -9,9 +9,9 @@ import { finishRun } from './statements/finish-run.ts';
 import { heartbeat } from './statements/heartbeat.ts';
 import { ensureLanes, listLanes, setLanePaused } from './statements/lanes.ts';
 import { getPlan, getRun, listEvents, listRuns } from './statements/read-runs.ts';
-import { countRuns, countRunsByLane, countRunsBySession } from './statements/count-runs.ts';
+import { countActivity, countRuns, countRunsByLane, countRunsBySession } from './statements/count-runs.ts';
 import { stepProgress } from './statements/step-progress.ts';
-import { getPlanOutline, listPlans } from './statements/plans.ts';
+import { getPlanOutline, listPinnedPlanNames, listPlans, savePlan, setPlanPinned } from './statements/plans.ts';
 import { listRecentCommands, recordCommand } from './statements/command-history.ts';
 import { reclaim } from './statements/reclaim.ts';
 import { createSession, listSessions, renameSession, setSessionArchived } from './statements/sessions.ts';
@@ -48,12 +48,16 @@ export function sqlStore(sql: Sql): Store {
     countRuns: (lanes) => countRuns(sql, lanes),
     countRunsBySession: (sessionIds) => countRunsBySession(sql, sessionIds),
     countRunsByLane: (lanes) => countRunsByLane(sql, lanes),
+    countActivity: (failedSince) => countActivity(sql, failedSince),
     stepProgress: (runIds) => stepProgress(sql, runIds),
     skipSteps: (fence, idxs, reason) => skipSteps(sql, fence, idxs, reason),
     recordProof: (fence, proof) => recordProof(sql, fence, proof),
     getPlan: (id) => getPlan(sql, id),
     getPlanOutline: (id) => getPlanOutline(sql, id),
     listPlans: () => listPlans(sql),
+    savePlan: (plan, planHash) => savePlan(sql, plan, planHash),
+    setPlanPinned: (planId, pinned) => setPlanPinned(sql, planId, pinned),
+    listPinnedPlanNames: () => listPinnedPlanNames(sql),
     recordCommand: (command) => recordCommand(sql, command),
     listRecentCommands: (limit) => listRecentCommands(sql, limit),
     listProofs: (runId) => listProofs(sql, runId),

@@ -94,6 +94,13 @@ export interface StoredArtifact {
   content?: Uint8Array;
 }
 
+/** What the tray shows: runs under way, and the failures of a recent window (by creation, like the board). */
+export interface ActivityCounts {
+  running: number;
+  queued: number;
+  failedRecent: number;
+}
+
 export interface ReclaimRequest {
   /** Runs whose heartbeat is older than this; 0 takes every running run (embedded start-up recovery). */
   olderThanMs?: number;
@@ -136,12 +143,19 @@ export interface Store {
   /** Runs by status for each given session / lane, every status and every key present (zeros included). */
   countRunsBySession(sessionIds: number[]): Promise<Map<number, RunCounts>>;
   countRunsByLane(lanes: string[]): Promise<Map<string, RunCounts>>;
+  /** Running and queued runs, and the runs created since `failedSince` that failed. */
+  countActivity(failedSince: Date): Promise<ActivityCounts>;
   /** Each given run's steps counted (zeros for an unknown run): one statement for a page of runs. */
   stepProgress(runIds: number[]): Promise<Map<number, StepProgress>>;
   getPlan(id: number): Promise<{ plan: Plan; contentHash: string }>;
   getPlanOutline(id: number): Promise<PlanOutline>;
   /** The newest version of each plan name, newest first; typed shell commands left out. */
   listPlans(): Promise<PlanOutline[]>;
+  /** Stores a validated plan as one to pick (deduplicated by content hash) without running it. */
+  savePlan(plan: Plan, planHash: string): Promise<PlanOutline>;
+  /** Pins or unpins the plan's name (every version of it); returns the name. */
+  setPlanPinned(planId: number, pinned: boolean): Promise<string>;
+  listPinnedPlanNames(): Promise<string[]>;
   recordCommand(command: string): Promise<void>;
   listRecentCommands(limit: number): Promise<RecentCommand[]>;
   listProofs(runId: number): Promise<Proof[]>;
@@ -165,7 +179,8 @@ export const STORE_METHODS: readonly StoreMethod[] = [
   'ensureLanes', 'listLanes', 'setLanePaused', 'createSession', 'listSessions', 'setSessionArchived', 'renameSession',
   'enqueue', 'claim', 'heartbeat', 'startStep', 'finishStep', 'finishRun', 'finishAndClaim', 'cancel', 'reclaim', 'appendEvents',
   'skipSteps', 'recordProof', 'getRun', 'listRuns', 'listEvents', 'countRuns', 'countRunsBySession', 'countRunsByLane',
-  'stepProgress', 'getPlan', 'getPlanOutline', 'listPlans', 'recordCommand', 'listRecentCommands', 'listProofs',
+  'countActivity', 'stepProgress', 'getPlan', 'getPlanOutline', 'listPlans', 'savePlan', 'setPlanPinned', 'listPinnedPlanNames',
+  'recordCommand', 'listRecentCommands', 'listProofs',
   'listArtifacts', 'getArtifact', 'localQuery', 'listMcpServers', 'getMcpServer', 'putMcpServer', 'removeMcpServer',
   'setMcpServerEnabled', 'setMcpServerError', 'saveTools', 'listTools',
 ];

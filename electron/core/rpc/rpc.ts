@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import { reviveError } from '../errors.ts';
+import { CoreError, reviveError } from '../errors.ts';
 
 /**
  * A small typed request/response protocol over a MessagePort, used between threads of one process. Requests
@@ -43,6 +43,13 @@ export function serve<T extends object>(port: MessagePort, api: T, methods: read
   });
 }
 
+/** A call whose port closed before the answer came: the thread serving it stopped (or the port was closed). */
+export class ThreadGoneError extends CoreError {
+  constructor() {
+    super('DATABASE_UNAVAILABLE', 'the database thread is gone: it stopped before answering');
+  }
+}
+
 /** A proxy whose every method posts a request and resolves with the answer. */
 export function connect<T extends object>(port: MessagePort, methods: readonly (keyof T)[]): T & { closePort(): void } {
   let nextId = 1;
@@ -57,7 +64,7 @@ export function connect<T extends object>(port: MessagePort, methods: readonly (
   // A message posted to a port whose other side is gone is dropped without an error: after 'close', every
   // call must fail at once, or its caller waits forever.
   let closed = false;
-  const gone = () => new Error('the database thread is gone');
+  const gone = () => new ThreadGoneError();
   port.on('close', () => {
     closed = true;
     for (const waiter of pending.values()) waiter.reject(gone());

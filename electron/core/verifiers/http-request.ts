@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { maskedUrl } from '../db/masked-url.ts';
+import { connectDeadline, CONNECT_TIMEOUT_MS } from '../net/connect-deadline.ts';
+import { connectTimedOut, describeNetworkError, type NetworkFailure } from '../net/network-error.ts';
 
 /** The most of a body kept in memory (and stored as large evidence); the rest is only counted and hashed. */
 export const BODY_KEEP_BYTES = 8 * 1024 * 1024;
@@ -46,24 +48,30 @@ function withoutCredentials(url: URL, headers: Record<string, string>): { url: U
   return { url: bare, headers: { ...headers, Authorization: `Basic ${credentials}` } };
 }
 
-function errorText(error: unknown): string {
-  const { message, cause } = error as Error & { cause?: unknown };
-  // fetch reports every network failure as "fetch failed"; the cause says which (ECONNREFUSED, a TLS error…).
-  return cause instanceof Error ? `${message}: ${cause.message}` : String(message ?? error);
+/** A request that got no response: why, as text, and for a network failure what it rests on. */
+export interface HttpFailure {
+  error: string;
+  network?: Omit<NetworkFailure, 'message'>;
 }
 
-/** One request, its whole body read under the same timeout. A failure is returned as text, never thrown. */
-export async function httpRequest(request: HttpRequest, cancel: AbortSignal): Promise<HttpExchange | { error: string }> {
+const networkFailure = ({ message, ...network }: NetworkFailure): HttpFailure => ({ error: message, network });
+
+/** One request, its whole body read under the same timeout, its connect under a shorter one. A failure is
+ * returned as text, never thrown. */
+export async function httpRequest(request: HttpRequest, cancel: AbortSignal): Promise<HttpExchange | HttpFailure> {
   const timeout = AbortSignal.timeout(request.timeoutMs);
   const { url, headers: requestHeaders } = withoutCredentials(request.url, request.headers);
+  const connectMs = Math.min(CONNECT_TIMEOUT_MS, request.timeoutMs);
+  const connect = connectDeadline(url, connectMs);
   try {
     const response = await fetch(url, {
       method: request.method,
       headers: requestHeaders,
       body: request.body,
       redirect: request.redirect,
-      signal: AbortSignal.any([timeout, cancel]),
+      signal: AbortSignal.any([timeout, cancel, connect.signal]),
     });
+    connect.stop();
     const hash = createHash('sha256');
     const kept: Buffer[] = [];
     let bodyBytes = 0;
@@ -82,7 +90,10 @@ export async function httpRequest(request: HttpRequest, cancel: AbortSignal): Pr
       finalUrl: response.redirected ? maskedUrl(new URL(response.url)) : null };
   } catch (error) {
     if (cancel.aborted) return { error: 'cancelled' };
+    if (connect.signal.aborted || (timeout.aborted && connect.connecting())) return networkFailure(connectTimedOut(url, connectMs));
     if (timeout.aborted) return { error: `no complete response within ${request.timeoutMs} ms` };
-    return { error: errorText(error) };
+    return networkFailure(describeNetworkError(error, url));
+  } finally {
+    connect.stop();
   }
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { HttpVerifier } from '../../../shared/ir/verifier.ts';
 import { utf8Excerpt } from './excerpt.ts';
 import { checkExpectations, type ExpectationFailure, type HttpExpectations } from './http-expectations.ts';
-import { httpRequest, type HttpExchange, type HttpRequest } from './http-request.ts';
+import { httpRequest, type HttpExchange, type HttpFailure, type HttpRequest } from './http-request.ts';
 import { maskedUrl } from '../db/masked-url.ts';
 import type { LargeEvidence, VerifierModule, VerifierOutcome } from './verifier.ts';
 
@@ -14,7 +14,7 @@ const MEDIA_TYPE = /^[a-z0-9.+-]+\/[A-Za-z0-9.+-]+$/;
 const fail = (summary: string, evidence: Record<string, unknown>): VerifierOutcome => ({ passed: false, summary, evidence });
 
 interface Attempt {
-  exchange: HttpExchange | { error: string };
+  exchange: HttpExchange | HttpFailure;
   failures: ExpectationFailure[];
   json: Record<string, unknown> | null;
 }
@@ -95,8 +95,10 @@ export const httpVerifier: VerifierModule<HttpVerifier> = {
     const base = { url: shownUrl, method, attempts, elapsedMs, cancelled };
     const { exchange } = last;
     if ('error' in exchange) {
-      const { error } = exchange;
-      return fail(`${method} ${shownUrl} failed: ${error}${tries}`, { ...base, status: null, error, failed: ['request'] });
+      const { error, network } = exchange;
+      // The system's code and words next to ours: the evidence shows what the classification rests on.
+      const detail = network ? { errorCode: network.code, offline: network.offline, cause: network.cause } : {};
+      return fail(`${method} ${shownUrl} failed: ${error}${tries}`, { ...base, status: null, error, ...detail, failed: ['request'] });
     }
     const excerpt = utf8Excerpt(exchange.body, EXCERPT_BYTES);
     const large = largeBody(exchange);

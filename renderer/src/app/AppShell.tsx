@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Toasts } from '../components/Toasts.tsx';
 import { CommandBar } from '../features/command-bar/CommandBar.tsx';
 import { openCommandBar, useCommandBarOpen } from '../features/command-bar/command-bar-store.ts';
+import { HealthBanner } from '../features/health/HealthBanner.tsx';
 import { SessionsSidebar } from '../features/sessions/SessionsSidebar.tsx';
 import { ConnectionBanner } from './ConnectionBanner.tsx';
 import { RouteView } from './RouteView.tsx';
@@ -11,11 +12,13 @@ import type { ShortcutAction } from './shortcuts.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { TopBar } from './TopBar.tsx';
 import { useLiveUpdates } from './use-live-updates.ts';
+import { useOpenRequests } from './use-open-requests.ts';
 import { useShortcuts } from './use-shortcuts.ts';
 
 /** The frame around every screen: top bar, connection banner, sessions on the left, the route in the middle. */
 export function AppShell() {
   useLiveUpdates();
+  useOpenRequests();
   const commandBarOpen = useCommandBarOpen();
   const [helpOpen, setHelpOpen] = useState(false);
   const boardQuery = useBoardQuery();
@@ -37,6 +40,7 @@ export function AppShell() {
       </button>
       <TopBar />
       <ConnectionBanner />
+      <HealthBanner />
       <div className="app-body">
         <SessionsSidebar />
         <main id="main" className="app-main" tabIndex={-1}>

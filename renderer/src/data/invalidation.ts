@@ -30,6 +30,7 @@ export function keysForTopic(topic: ChangedTopic): QueryKey[] {
     case 'sessions': return [keys.sessionsAll];
     case 'lanes': return [keys.lanes];
     case 'commands': return [keys.commands];
+    case 'plans': return [keys.plans];
     // A server's tools change with it (test, refresh, remove).
     case 'mcp': return [keys.mcp, keys.toolsAll];
   }

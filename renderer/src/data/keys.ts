@@ -6,6 +6,8 @@ import type { RunQuery } from '../../../shared/ipc/methods/runs.ts';
  */
 export const keys = {
   info: ['app.info'] as const,
+  /** Crashes and recoveries: set from each app.health push, never invalidated. */
+  health: ['app.health'] as const,
   sessionsAll: ['sessions'] as const,
   sessions: (includeArchived: boolean) => ['sessions', { includeArchived }] as const,
   lanes: ['lanes'] as const,

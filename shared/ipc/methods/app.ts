@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HealthStateSchema } from '../../domain/health.ts';
 import { method } from './define.ts';
 
 export const appMethods = {
@@ -11,4 +12,6 @@ export const appMethods = {
     /** Which shell answers: the desktop app or `opsroom serve`. */
     shell: z.enum(['desktop', 'headless']),
   }), 'what this app is and where its data lives'),
+  'app.health': method(z.strictObject({}), HealthStateSchema,
+    'crashes of the database and lane workers since start, how they were recovered, and whether the app gave up'),
 };

@@ -7,7 +7,7 @@ import { client } from './ipc-kit.ts';
 
 /** A core whose every use fails the test, except what `parts` provides: proves which calls reach it. */
 function fakeCore(parts: Record<string, unknown> = {}): Core {
-  const target: Record<string, unknown> = { subscribe: () => () => undefined, ...parts };
+  const target: Record<string, unknown> = { subscribe: () => () => undefined, onHealth: () => () => undefined, ...parts };
   return new Proxy(target, {
     get(object, key) {
       if (key in object) return object[key as string];
@@ -20,6 +20,7 @@ const connect = (core = fakeCore()) => client(createIpcServer(core, { shell: 'he
 // One bad input per method, with the path the error must name. `satisfies` makes a new method add its case.
 const BAD_INPUTS = {
   'app.info': [{ verbose: true }, 'verbose'],
+  'app.health': [{ since: 0 }, 'since'],
   'sessions.list': [{ includeArchived: 'yes' }, 'includeArchived'],
   'sessions.create': [{ title: '   ' }, 'title'],
   'sessions.rename': [{ id: 0, title: 'x' }, 'id'],
@@ -37,6 +38,7 @@ const BAD_INPUTS = {
   'runs.retry': [{ id: -3 }, 'id'],
   'runs.watch': [{ runIds: [1, '2'] }, 'runIds.1'],
   'plans.list': [{ all: true }, 'all'],
+  'plans.setPinned': [{ planId: 1, pinned: 'yes' }, 'pinned'],
   'commands.recent': [{ limit: 101 }, 'limit'],
   'proofs.list': [{ runId: 'x' }, 'runId'],
   'proofs.bundle': [{ runId: 1, includeArtifacts: 'no' }, 'includeArtifacts'],

@@ -37,10 +37,11 @@ describe('IPC methods on a real core', () => {
     await core.close({ graceMs: 0 });
   });
 
-  test('app.info says what answers and where its data lives', async () => {
+  test('app.info says what answers and where its data lives; app.health that nothing crashed', async () => {
     const info = await call('app.info', {});
     assert.deepEqual({ ...info, dataDir: null }, { version: '9.9.9-test', mode: 'embedded', dataDir: null, lanes: ['A', 'B'], shell: 'desktop' });
     assert.equal(info.dataDir, core.dataDir);
+    assert.deepEqual(await call('app.health', {}), { status: 'ok', fatal: null, incidents: [] }, 'nothing crashed');
   });
 
   test('a typed command runs, is proven by its exit code, and is remembered', async () => {
@@ -107,6 +108,8 @@ describe('IPC methods on a real core', () => {
     const plans = await call('plans.list', {});
     assert.deepEqual(plans.map((p) => p.name), ['greet'], 'one version per name, no typed commands');
     assert.deepEqual(plans[0]!.params, { who: { type: 'string' } });
+    assert.deepEqual(await call('plans.setPinned', { planId: plans[0]!.id, pinned: true }), { name: 'greet', pinned: true });
+    assert.equal((await call('plans.list', {}))[0]!.pinned, true);
 
     const session = await call('sessions.create', { title: 'retries' });
     await call('lanes.pause', { name: 'B' }); // held queued, so the refused retry below is deterministic

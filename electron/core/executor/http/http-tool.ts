@@ -1,4 +1,6 @@
 import { HttpInputSchema, type HttpInput } from '../../../../shared/ir/builtin-inputs.ts';
+import { connectDeadline, CONNECT_TIMEOUT_MS } from '../../net/connect-deadline.ts';
+import { connectTimedOut, describeNetworkError } from '../../net/network-error.ts';
 import type { StepHandler } from '../step-handler.ts';
 
 /** Body kept as output lines; beyond it the bytes are counted, not stored. */
@@ -9,13 +11,22 @@ export const httpTool: StepHandler<HttpInput> = {
   tool: 'http',
   inputSchema: HttpInputSchema,
   async run(input, ctx) {
-    const signal = AbortSignal.any([ctx.signal, AbortSignal.timeout(input.timeoutMs ?? 30_000)]);
+    const url = new URL(input.url);
+    const timeoutMs = input.timeoutMs ?? 30_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const connectMs = Math.min(CONNECT_TIMEOUT_MS, timeoutMs);
+    const connect = connectDeadline(url, connectMs);
+    const signal = AbortSignal.any([ctx.signal, timeout, connect.signal]);
     let response: Response;
     try {
       response = await fetch(input.url, { method: input.method ?? 'GET', headers: input.headers, body: input.body, signal, redirect: 'manual' });
     } catch (error) {
-      const cause = (error as Error & { cause?: Error }).cause?.message;
-      return { ok: false, error: `${input.method ?? 'GET'} ${input.url} failed: ${cause ?? (error as Error).message}` };
+      const connectFailed = connect.signal.aborted || (timeout.aborted && connect.connecting());
+      const why = ctx.signal.aborted ? (error as Error).message
+        : (connectFailed ? connectTimedOut(url, connectMs) : describeNetworkError(error, url)).message;
+      return { ok: false, error: `${input.method ?? 'GET'} ${input.url} failed: ${why}` };
+    } finally {
+      connect.stop();
     }
     const bytes = new Uint8Array(await response.arrayBuffer());
     const kept = new TextDecoder().decode(bytes.subarray(0, MAX_BODY_BYTES));

@@ -11,4 +11,5 @@ export const appHandlers = (core: Core, options: AppInfoOptions): Handlers<keyof
   'app.info': async () => ({
     version: options.version, mode: core.mode, dataDir: core.dataDir, lanes: [...core.lanes.served], shell: options.shell,
   }),
+  'app.health': async () => core.health(),
 });

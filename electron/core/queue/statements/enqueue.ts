@@ -2,12 +2,7 @@ import { CoreError } from '../../errors.ts';
 import type { Sql } from '../../db/sql.ts';
 import { EVENT_COLUMNS, RUN_COLUMNS, eventFromRow, runFromRow } from '../rows.ts';
 import type { EnqueueRequest, RunChange } from '../store.ts';
-
-// A plan stored already keeps its kind: the first enqueue of a content decides whether it is listed (0003).
-const UPSERT_PLAN = `
-INSERT INTO plans (name, ir_version, ir, content_hash, kind) VALUES ($1, $2, $3::jsonb, $4, $5)
-ON CONFLICT (content_hash) DO UPDATE SET content_hash = EXCLUDED.content_hash
-RETURNING id`;
+import { UPSERT_PLAN } from './plans.ts';
 
 // 'auto' picks, among the lanes workers serve, the unpaused one with the least queued and running work; ties
 // go to the first name.
@@ -39,7 +34,7 @@ export async function enqueue(sql: Sql, request: EnqueueRequest): Promise<RunCha
     }
     if (request.sessionId != null) await assertOpenSession(tx, request.sessionId);
     const lane = await resolveLane(tx, request.lane, request.autoLanes);
-    const plan = await tx.query<{ id: number }>(UPSERT_PLAN,
+    const plan = await tx.query<{ id: number }>(`${UPSERT_PLAN} RETURNING id`,
       [request.plan.name, request.plan.irVersion, JSON.stringify(request.plan), request.planHash, request.kind ?? 'plan']);
     const inserted = await tx.query(INSERT_RUN, [request.sessionId ?? null, plan.rows[0]!.id, request.title, lane,
       request.priority ?? 0, request.maxAttempts ?? 1, request.runAfter ?? null, JSON.stringify(request.input ?? {}),

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { PlanOutline } from '../../../../shared/ipc/methods/runs.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { showToast } from '../../app/toasts.ts';
@@ -6,7 +6,7 @@ import { boardHash, runHash } from '../../app/route.ts';
 import { navigate, useBoardQuery, useRoute } from '../../app/router.ts';
 import { useLanes, usePlans, useRecentCommands, useSessions } from '../../data/queries.ts';
 import { parseFilter } from '../board/filter-url.ts';
-import { closeCommandBar } from './command-bar-store.ts';
+import { closeCommandBar, takeOfferedPlan, useOfferedPlanId } from './command-bar-store.ts';
 import { CommandError } from './CommandError.tsx';
 import { CommandInput } from './CommandInput.tsx';
 import { PlanParamsForm } from './PlanParamsForm.tsx';
@@ -18,7 +18,9 @@ import { useQueueRun, type QueueRequest, type RunTarget } from './use-queue-run.
 /**
  * Ctrl+K: type a shell command and press Enter, or pick a recent command or a plan (↑/↓, Enter). A plan with
  * parameters lacking defaults asks for them first. A queued run is announced with a toast and shows up on the
- * board; the bar never opens the run itself, so several can be queued in a row.
+ * board; the bar never opens the run itself, so several can be queued in a row. A plan offered from outside
+ * (a plan file opened in the desktop app) is shown with its parameter form, whatever its defaults: offering
+ * a plan never runs it.
  */
 export function CommandBar() {
   const boardQuery = useBoardQuery();
@@ -27,6 +29,7 @@ export function CommandBar() {
   const lanes = useLanes();
   const recent = useRecentCommands();
   const plans = usePlans();
+  const offeredPlanId = useOfferedPlanId();
   const queue = useQueueRun();
   const listId = useId();
 
@@ -56,14 +59,28 @@ export function CommandBar() {
     }
   };
 
-  const choose = (item: Suggestion) => {
-    if (item.kind === 'recent') return void run({ kind: 'command', command: item.command });
-    if (!needsParamForm(item.plan)) return void run({ kind: 'plan', planId: item.plan.id, params: {} });
-    setPlan(item.plan);
-    setDraft(initialDraft(item.plan));
+  const showPlan = (chosen: PlanOutline) => {
+    setPlan(chosen);
+    setDraft(initialDraft(chosen));
     setParamErrors({});
     setError(null);
   };
+
+  const choose = (item: Suggestion) => {
+    if (item.kind === 'recent') return void run({ kind: 'command', command: item.command });
+    if (!needsParamForm(item.plan)) return void run({ kind: 'plan', planId: item.plan.id, params: {} });
+    showPlan(item.plan);
+  };
+
+  // Waits for the list's refetch: the offered plan may have been stored after it was last fetched.
+  useEffect(() => {
+    if (offeredPlanId === null || plans.isFetching) return;
+    takeOfferedPlan();
+    const offered = plans.data?.find((p) => p.id === offeredPlanId);
+    if (offered) return showPlan(offered);
+    setPlan(null);
+    setError(plans.error ?? new Error(`Plan #${offeredPlanId} is not stored here: pick a plan from the list.`));
+  }, [offeredPlanId, plans.isFetching, plans.data, plans.error]);
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();

@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
+import { PinButton } from './PinButton.tsx';
 import { needsParamForm, type Suggestion } from './suggestions.ts';
+import './pin.css';
 
 export const optionId = (listId: string, index: number) => `${listId}-${index}`;
 
 /**
- * Recent commands and plans under the Command box. Focus stays in the box (aria-activedescendant points at
- * the highlighted option); a click chooses without taking focus from it.
+ * Recent commands and plans (pinned ones first) under the Command box. Focus stays in the box
+ * (aria-activedescendant points at the highlighted option); a click chooses without taking focus from it.
+ * Each plan has a pin button beside its option, reached with Tab.
  */
 export function SuggestionList({ id, items, active, onChoose, onHover }: {
   id: string;
@@ -34,35 +37,38 @@ export function SuggestionList({ id, items, active, onChoose, onHover }: {
           <div key={kind} role="group" aria-label={label} className="suggestion-group">
             <div className="suggestion-heading" aria-hidden="true">{label}</div>
             {entries.map(({ item, index }) => (
-              <div
-                key={item.key}
-                id={optionId(id, index)}
-                role="option"
-                aria-selected={index === active}
-                className={`suggestion${index === active ? ' active' : ''}`}
-                onMouseDown={(e) => e.preventDefault()}
-                onMouseMove={() => index !== active && onHover(index)}
-                onClick={() => onChoose(item)}
-              >
-                {item.kind === 'recent' ? (
-                  <>
-                    <code className="suggestion-command">{item.command}</code>
-                    <span className="suggestion-meta">
-                      {item.uses > 1 && `${item.uses}× · `}<TimeAgo date={item.lastRunAt} />
-                    </span>
-                  </>
-                ) : (
-                  <>
-                    <span className="suggestion-plan">
-                      <span className="sr-only">Plan </span>{item.plan.name}
-                      {item.plan.description && <span className="suggestion-description"> — {item.plan.description}</span>}
-                    </span>
-                    <span className="suggestion-meta">
-                      {item.plan.steps.length} {item.plan.steps.length === 1 ? 'step' : 'steps'}
-                      {needsParamForm(item.plan) && ' · asks for parameters'}
-                    </span>
-                  </>
-                )}
+              <div key={item.key} className="suggestion-row">
+                <div
+                  id={optionId(id, index)}
+                  role="option"
+                  aria-selected={index === active}
+                  className={`suggestion${index === active ? ' active' : ''}`}
+                  onMouseDown={(e) => e.preventDefault()}
+                  onMouseMove={() => index !== active && onHover(index)}
+                  onClick={() => onChoose(item)}
+                >
+                  {item.kind === 'recent' ? (
+                    <>
+                      <code className="suggestion-command">{item.command}</code>
+                      <span className="suggestion-meta">
+                        {item.uses > 1 && `${item.uses}× · `}<TimeAgo date={item.lastRunAt} />
+                      </span>
+                    </>
+                  ) : (
+                    <>
+                      <span className="suggestion-plan">
+                        <span className="sr-only">Plan </span>{item.plan.name}
+                        {item.plan.description && <span className="suggestion-description"> — {item.plan.description}</span>}
+                      </span>
+                      <span className="suggestion-meta">
+                        {item.pinned && 'pinned · '}
+                        {item.plan.steps.length} {item.plan.steps.length === 1 ? 'step' : 'steps'}
+                        {needsParamForm(item.plan) && ' · asks for parameters'}
+                      </span>
+                    </>
+                  )}
+                </div>
+                {item.kind === 'plan' && <PinButton plan={item.plan} pinned={item.pinned} />}
               </div>
             ))}
           </div>

@@ -4,7 +4,10 @@ import type { PlanOutline } from '../../../../shared/ipc/methods/runs.ts';
 
 export type Suggestion =
   | { kind: 'recent'; key: string; command: string; uses: number; lastRunAt: Date }
-  | { kind: 'plan'; key: string; plan: PlanOutline };
+  | { kind: 'plan'; key: string; plan: PlanOutline; pinned: boolean };
+
+/** A plan as plans.list gives it; `pinned` absent counts as not pinned. */
+export type PlanChoice = PlanOutline & { pinned?: boolean };
 
 /** Every typed word must appear in the text, in any order and case: "nginx rest" finds "systemctl restart nginx". */
 export function matchesQuery(text: string, query: string): boolean {
@@ -12,8 +15,11 @@ export function matchesQuery(text: string, query: string): boolean {
   return query.toLowerCase().split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
 }
 
-/** Recent commands, then plans, both filtered by what is typed: the command bar's list, in arrow-key order. */
-export function suggest(query: string, recent: readonly RecentCommand[], plans: readonly PlanOutline[], perGroup = 8): Suggestion[] {
+/**
+ * Recent commands, then plans (pinned ones first), both filtered by what is typed: the command bar's list, in
+ * arrow-key order.
+ */
+export function suggest(query: string, recent: readonly RecentCommand[], plans: readonly PlanChoice[], perGroup = 8): Suggestion[] {
   const commands = recent
     .filter((r) => matchesQuery(r.command, query))
     // The exact command typed is what Enter runs anyway: listing it again would only add a step.
@@ -22,8 +28,9 @@ export function suggest(query: string, recent: readonly RecentCommand[], plans: 
     .map((r): Suggestion => ({ kind: 'recent', key: `recent:${r.command}`, command: r.command, uses: r.uses, lastRunAt: r.lastRunAt }));
   const planItems = plans
     .filter((p) => matchesQuery(`${p.name} ${p.description ?? ''}`, query))
+    .sort((a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false)) // stable: each group keeps its order
     .slice(0, perGroup)
-    .map((p): Suggestion => ({ kind: 'plan', key: `plan:${p.id}`, plan: p }));
+    .map((p): Suggestion => ({ kind: 'plan', key: `plan:${p.id}`, plan: p, pinned: p.pinned ?? false }));
   return [...commands, ...planItems];
 }
 
