@@ -1,27 +1,19 @@
+import { isAppUrl } from './security/app-protocol.ts';
+
 /**
  * Which page may call the Node side: the app's own renderer, in the top frame. Plain data in, a yes or no
  * out (no `electron` import), so the rule is testable under Node.
  */
 export interface AppPage {
-  /** file:// URL of the built renderer's index.html. */
-  entryFile: string;
   /** The dev server's origin under `electron-vite dev`; absent in a packaged app. */
   devOrigin?: string;
 }
 
+/** A URL of the app's origin (app://opsroom, which serves only the built renderer), or of the dev server. */
 export function isAppPage(frameUrl: string, page: AppPage): boolean {
-  let url: URL;
-  try {
-    url = new URL(frameUrl);
-  } catch {
-    return false;
-  }
-  if (url.protocol === 'file:') {
-    // That one file (its query and hash are the UI's state); any other local file a frame might reach is not it.
-    const entry = new URL(page.entryFile);
-    return url.host === entry.host && url.pathname === entry.pathname;
-  }
-  return page.devOrigin !== undefined && url.origin === page.devOrigin;
+  const url = URL.parse(frameUrl);
+  if (!url) return false;
+  return isAppUrl(url) || (page.devOrigin !== undefined && url.origin === page.devOrigin);
 }
 
 /** The id to answer a refused request with: its own when it has one. */

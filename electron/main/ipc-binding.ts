@@ -9,8 +9,15 @@ import { isAppPage, requestId, type AppPage } from './app-page.ts';
  * opened on its first call and closed when the contents are destroyed. Every call's sender is checked first:
  * only the app's own page in the top frame, never an iframe or a page the window navigated to. Pushes get the
  * same check, and a navigation of the main frame ends the connection (a reload starts with no watched runs).
+ * `onPage` hears when a page starts talking (its first call) and when it is gone: the shell's own pushes wait
+ * for the first.
  */
-export function bindIpc(ipc: IpcServer, page: AppPage): () => void {
+export interface PageHooks {
+  connected(sender: WebContents): void;
+  disconnected(sender: WebContents): void;
+}
+
+export function bindIpc(ipc: IpcServer, page: AppPage, onPage?: PageHooks): () => void {
   const connections = new Map<number, IpcConnection>();
 
   const connectionFor = (sender: WebContents): IpcConnection => {
@@ -25,12 +32,14 @@ export function bindIpc(ipc: IpcServer, page: AppPage): () => void {
       sender.off('destroyed', end);
       connection.close();
       if (connections.get(sender.id) === connection) connections.delete(sender.id);
+      onPage?.disconnected(sender);
     };
     const onNavigation = (details: { isMainFrame: boolean; isSameDocument: boolean }) => {
       if (details.isMainFrame && !details.isSameDocument) end(); // hash routes stay in the same document
     };
     sender.on('did-start-navigation', onNavigation);
     sender.on('destroyed', end);
+    onPage?.connected(sender);
     return connection;
   };
 
