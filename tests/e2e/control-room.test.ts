@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
+import { serialSteps } from '../helpers/serial-steps.ts';
 import { useServedBrowser } from '../helpers/served-browser.ts';
 import { artifactPath } from './artifacts.ts';
 
@@ -20,18 +21,7 @@ test('session → echo hello from the command bar → succeeded card → log and
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   await page.goto(served().url);
-  // Each step needs the one before: after a failure the rest would only time out, so they are skipped.
-  let broken = false;
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (s) => {
-    if (broken) return s.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      await page.screenshot({ path: artifactPath(`failed-${name.slice(0, 20).replace(/\W+/g, '-')}.png`) });
-      throw error;
-    }
-  });
+  const step = serialSteps(t, (name) => page.screenshot({ path: artifactPath(`failed-${name.slice(0, 20).replace(/\W+/g, '-')}.png`) }));
 
   await step('create a session and select it', async () => {
     const sessions = page.getByRole('navigation', { name: 'Sessions' });

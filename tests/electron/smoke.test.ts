@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { _electron, type ElectronApplication, type Page } from 'playwright';
 import { createCore } from '../../electron/core/index.ts';
 import { artifactPath } from '../e2e/artifacts.ts';
+import { serialSteps } from '../helpers/serial-steps.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { displayMissing, electronBinary } from './electron-binary.ts';
 
@@ -46,18 +47,8 @@ test('the desktop app: window, Runboard, echo from the command bar, tray recent 
     data.remove();
   });
 
-  // Each step needs the one before: after a failure the rest would only time out, so they are skipped.
-  let broken = false;
-  const step = (name: string, fn: () => Promise<void>) => t.test(name, async (s) => {
-    if (broken) return s.skip('an earlier step failed');
-    try {
-      await fn();
-    } catch (error) {
-      broken = true;
-      await window?.screenshot({ path: artifactPath(`electron-failed-${name.slice(0, 24).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-      throw error;
-    }
-  });
+  const step = serialSteps(t, async (name) =>
+    window?.screenshot({ path: artifactPath(`electron-failed-${name.slice(0, 24).replace(/\W+/g, '-')}.png`) }));
 
   await step('the app starts and shows its first window', async () => {
     electronApp = await _electron.launch({
