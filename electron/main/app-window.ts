@@ -1,4 +1,4 @@
-import { BrowserWindow, nativeTheme, shell, type WebContents } from 'electron';
+import { BrowserWindow, dialog, nativeTheme, shell, type WebContents } from 'electron';
 import { navigationDecision } from './security/navigation-policy.ts';
 import { windowOptions } from './security/window-options.ts';
 
@@ -28,6 +28,9 @@ export function guardContents(contents: WebContents): void {
   });
 }
 
+/** A page that keeps crashing (out of memory, a GPU fault) is not reloaded in a loop: at most this often. */
+const RELOADS = { max: 3, windowMs: 60_000 };
+
 /** The control room's window: shown once painted; a crashed page is loaded again rather than left blank. */
 export function createAppWindow(options: { preloadPath: string; url: string; devTools: boolean }): BrowserWindow {
   const win = new BrowserWindow(windowOptions({
@@ -36,9 +39,20 @@ export function createAppWindow(options: { preloadPath: string; url: string; dev
     dark: nativeTheme.shouldUseDarkColors,
   }));
   win.once('ready-to-show', () => win.show());
+  const reloads: number[] = [];
   win.webContents.on('render-process-gone', (_event, details) => {
     if (details.reason === 'clean-exit' || win.isDestroyed()) return;
-    console.error(`opsroom: the window's page stopped (${details.reason}, exit code ${details.exitCode}); loading it again`);
+    const what = `the window's page stopped (${details.reason}, exit code ${details.exitCode})`;
+    const now = Date.now();
+    reloads.push(now);
+    while (reloads[0]! < now - RELOADS.windowMs) reloads.shift();
+    if (reloads.length > RELOADS.max) {
+      console.error(`opsroom: ${what} again; not reloading it`);
+      dialog.showErrorBox('The control room window keeps stopping', `${what} ${reloads.length} times within a minute. `
+        + 'Runs go on in the background (see the tray); close this window and open it again from the tray.');
+      return;
+    }
+    console.error(`opsroom: ${what}; loading it again`);
     void win.loadURL(options.url);
   });
   void win.loadURL(options.url);

@@ -115,6 +115,8 @@ async function start(): Promise<void> {
   quitFlow = createQuitFlow({
     core, ask, graceMs: QUIT_GRACE_MS,
     onClosing: () => {
+      // The window goes first: with the IPC unbound below, a page left open would only show failing calls.
+      window?.destroy();
       tray?.dispose();
       unbindIpc?.();
       ipc?.close();
@@ -123,7 +125,7 @@ async function start(): Promise<void> {
   tray = startTray({ core, resourcesDir: paths.resourcesDir, onOpen: showWindow, onQuit: () => app.quit() });
   // A pause or a pin made in the window publishes no run event: the tray hears of it as the windows do.
   ipc.connect((push) => {
-    if (push.event === 'changed') void tray?.refresh();
+    if (push.event === 'changed') tray?.refreshSoon();
   });
   if (testing) Object.assign(globalThis, { __opsroomTest: { trayMenu: () => tray?.currentMenu() ?? [] } });
   else if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
@@ -135,10 +137,11 @@ if (!app.requestSingleInstanceLock()) {
   app.quit(); // the first instance gets our argv through 'second-instance'
 } else {
   app.on('web-contents-created', (_event, contents) => guardContents(contents));
-  app.on('second-instance', (_event, argv, cwd) => handleArgs(argv, cwd));
-  // macOS delivers links and opened files as events, also before `ready`: they wait for the core.
-  const pending: LaunchRequest[] = [];
-  const whenStarted = (request: LaunchRequest) => (core ? handle(request) : pending.push(request));
+  // Everything that opens something waits for the core and the IPC binding: a window made earlier would call
+  // an IPC handler that does not exist yet. macOS delivers links and files as events, even before `ready`.
+  const started = app.whenReady().then(start);
+  const whenStarted = (request: LaunchRequest) => void started.then(() => handle(request), () => undefined);
+  app.on('second-instance', (_event, argv, cwd) => void started.then(() => handleArgs(argv, cwd), () => undefined));
   app.on('open-url', (event, url) => {
     event.preventDefault();
     try {
@@ -152,19 +155,24 @@ if (!app.requestSingleInstanceLock()) {
     if (isPlanFile(path)) whenStarted({ kind: 'plan-file', path });
     else report(`${path} is not a plan file (*.opsplan.json)`);
   });
-  app.on('activate', () => showWindow()); // macOS: the dock icon
+  app.on('activate', () => void started.then(() => showWindow(), () => undefined)); // macOS: the dock icon
   // Closing the window leaves the app in the tray, where its runs go on; Quit is in the tray and app menus.
   app.on('window-all-closed', () => undefined);
 
   app.on('before-quit', (event) => {
-    if (!quitFlow || quitFlow.closed) return;
+    if (quitFlow?.closed) return;
     event.preventDefault();
-    void quitFlow.request().then((outcome) => {
+    if (!quitFlow) return void started.then(() => app.quit(), () => undefined); // asked during start-up
+    quitFlow.request().then((outcome) => {
       if (outcome === 'quit') app.quit();
+    }, (error: unknown) => {
+      // Never swallow a quit: close what can be closed and go.
+      console.error('opsroom: quitting failed', error);
+      void core?.close({ graceMs: 0 }).catch(() => undefined).finally(() => app.exit(1));
     });
   });
 
-  app.whenReady().then(start).then(() => pending.splice(0).forEach(handle)).catch((error: unknown) => {
+  started.catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     console.error('opsroom: start-up failed', error);
     dialog.showErrorBox('Ops Control Room could not start', message);

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { createCore, shellPlan, type Core } from '../../electron/core/index.ts';
 import { createQuitFlow } from '../../electron/main/lifecycle/quit-flow.ts';
 import { quitQuestion, type QuitChoice, type QuitQuestion } from '../../electron/main/lifecycle/quit-question.ts';
+import { CRASHING_DB_WORKER, crashDatabase } from '../helpers/db-crash.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 /** Resolves once the run's status is `status`. */
@@ -92,6 +93,26 @@ describe('quitting the desktop app (real core, embedded database)', () => {
       await reopened.close();
     }
   });
+});
+
+test('a database that gave up does not keep the app from quitting', async () => {
+  const dataDir = join(tempDir().path, 'data');
+  const core = await createCore({ dataDir, lanes: ['A'], workerUrls: { db: CRASHING_DB_WORKER } });
+  const healthIs = (status: string, count: number) => new Promise<void>((resolve) => {
+    const stop = core.onHealth((_incident, health) => {
+      if (health.status === status && health.incidents.length >= count) stop(), resolve();
+    });
+  });
+  for (let crash = 1; crash <= 4; crash++) {
+    const settled = healthIs(crash < 4 ? 'ok' : 'fatal', crash);
+    crashDatabase(dataDir);
+    await settled;
+  }
+  await assert.rejects(core.runs.counts(['A']), /database/i, 'the database answers nothing now');
+  const person = answering();
+  const flow = createQuitFlow({ core, ask: person.ask, graceMs: 5000 });
+  assert.equal(await flow.request(), 'quit');
+  assert.equal(person.asked.length, 0);
 });
 
 describe('the quit question', () => {

@@ -46,13 +46,15 @@ export function superviseDatabase(deps: DatabaseRecoveryDeps): { stop(): void } 
     const requeued: number[] = [];
     let error = firstError;
     for (let attempt = 0; !stopping; attempt++) {
-      const workersStopped = deps.pool()?.stopAll();
+      // The workers are gone before the new thread comes: none can be waiting on the store while it restarts.
+      await deps.pool()?.stopAll();
       if (tooMany()) return giveUp(id, error);
       again = null;
       try {
         if (attempt > 0) await sleep(250 * 2 ** attempt);
         await deps.thread.restart();
-        await workersStopped;
+        // Stopped again meanwhile, the store is suspended: a reclaim now would wait for a resume that never comes.
+        if (again !== null) throw new Error(again);
         const changes = await deps.store.reclaim({ olderThanMs: 0, reason: 'the database stopped while it ran' });
         deps.publish(changes.flatMap((change) => change.events));
         requeued.push(...changes.map((change) => change.run.id));
@@ -63,7 +65,6 @@ export function superviseDatabase(deps: DatabaseRecoveryDeps): { stop(): void } 
         return;
       } catch (failure) {
         error = again ?? (failure as Error).message;
-        await workersStopped;
       }
     }
     recovering = false;

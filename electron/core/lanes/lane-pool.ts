@@ -85,7 +85,9 @@ export function startLanePool(options: LanePoolOptions): LanePool {
     slot.exited = new Promise((resolve) => worker.once('exit', async (code) => {
       slot.worker = null;
       slot.info.runId = null;
-      if (!drained) {
+      // Stopped for a database restart, its run is requeued by the recovery, and the store is waiting for the new
+      // thread: a reclaim from here would wait with it, and the recovery would wait for this exit.
+      if (!drained && !stopped) {
         const id = slot.info.id;
         await options.onCrash(id, `${lastError} (exit code ${code})`).catch(() => undefined);
         if (!draining && !stopped) {

@@ -1,20 +1,19 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 
 /**
- * A TCP (and TLS) connect that works at all is done well within this: Linux retransmits an unanswered SYN
- * after 1 s and 3 s, so 3 s covers one lost SYN. Without it a dropped SYN (a firewall, a captive network)
- * would wait out the whole request timeout, or fetch's own 10 s connect timeout.
+ * The deadline covers name lookup, TCP and TLS together (undici reports the connect as begun before its
+ * lookup and as done after the handshake). 8 s lets a slow resolver or a far host with two lost SYNs (Linux
+ * retransmits after 1 s and 3 s more) get through, and still ends before fetch's own 10 s connect timeout and
+ * long before a request timeout: a dropped SYN (a firewall, a captive network) is reported as offline in
+ * seconds. No network at all fails faster still, at the lookup (EAI_AGAIN, measured 26 ms).
  */
-export const CONNECT_TIMEOUT_MS = 3000;
+export const CONNECT_TIMEOUT_MS = 8000;
 
 interface ConnectMessage {
   connectParams: { host: string; protocol: string };
 }
 
-const CHANNELS = {
-  begin: 'undici:client:beforeConnect',
-  ends: ['undici:client:connected', 'undici:client:connectError'],
-};
+const CHANNELS = { begin: 'undici:client:beforeConnect', connected: 'undici:client:connected' };
 
 export interface ConnectDeadline {
   /** Aborts when a connect to the URL's origin began and neither succeeded nor failed within the deadline. */
@@ -32,7 +31,6 @@ export interface ConnectDeadline {
  */
 export function connectDeadline(url: URL, ms: number): ConnectDeadline {
   const controller = new AbortController();
-  let pending = 0;
   let timer: NodeJS.Timeout | null = null;
   const ours = (message: unknown) => {
     const params = (message as ConnectMessage).connectParams;
@@ -40,25 +38,26 @@ export function connectDeadline(url: URL, ms: number): ConnectDeadline {
   };
   const onBegin = (message: unknown) => {
     if (!ours(message)) return;
-    pending++;
     timer ??= setTimeout(() => controller.abort(new Error(`no connection within ${ms} ms`)), ms);
   };
-  const onEnd = (message: unknown) => {
-    if (!ours(message) || pending === 0) return;
-    if (--pending === 0 && timer) {
-      clearTimeout(timer);
-      timer = null;
-    }
+  // Only a success clears the deadline: a failed connect fails the request by itself, and the failure of an
+  // older connect to the same origin (one an earlier request abandoned, still running into undici's own 10 s
+  // timeout; undici's messages carry no per-connect identity) must not clear ours. Any connect to the origin
+  // succeeding means it is reachable, so another request's success may clear it.
+  const onConnected = (message: unknown) => {
+    if (!ours(message) || !timer) return;
+    clearTimeout(timer);
+    timer = null;
   };
   subscribe(CHANNELS.begin, onBegin);
-  for (const name of CHANNELS.ends) subscribe(name, onEnd);
+  subscribe(CHANNELS.connected, onConnected);
   return {
     signal: controller.signal,
-    connecting: () => pending > 0,
+    connecting: () => timer !== null,
     stop() {
       if (timer) clearTimeout(timer);
       unsubscribe(CHANNELS.begin, onBegin);
-      for (const name of CHANNELS.ends) unsubscribe(name, onEnd);
+      unsubscribe(CHANNELS.connected, onConnected);
     },
   };
 }

@@ -42,10 +42,12 @@ export function createQuitFlow(options: QuitFlowOptions): QuitFlow {
   };
 
   const decide = async (): Promise<QuitOutcome> => {
-    const counts = await options.core.runs.counts([...options.core.lanes.served]);
-    const running = counts.running ?? 0;
+    // A database that cannot answer (it gave up after crashing) must not keep the app from quitting: that is
+    // exactly when the person is told to quit and reopen. Whatever was running is requeued at the next start.
+    const counts = await options.core.runs.counts([...options.core.lanes.served]).catch(() => null);
+    const running = counts?.running ?? 0;
     if (running === 0) return close(options.graceMs);
-    const choice = await options.ask(quitQuestion({ running, queued: counts.queued ?? 0, graceMs: options.graceMs }));
+    const choice = await options.ask(quitQuestion({ running, queued: counts?.queued ?? 0, graceMs: options.graceMs }));
     if (choice === 'cancel') return 'cancelled';
     return close(choice === 'wait' ? options.graceMs : 0);
   };

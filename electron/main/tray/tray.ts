@@ -23,8 +23,9 @@ export interface TrayOptions {
 export interface TrayHandle {
   /** The menu as last built: what the Electron smoke test reads through its test hook. */
   currentMenu(): TrayMenuItem[];
-  /** Reads the core again now (after changes the core publishes no event for: a pin, a lane paused elsewhere). */
-  refresh(): Promise<void>;
+  /** Reads the core again shortly, once for a burst (after changes the core publishes no event for: a pin, a
+   * lane paused in the window). */
+  refreshSoon(): void;
   dispose(): void;
 }
 
@@ -105,7 +106,7 @@ export function startTray({ core, resourcesDir, onOpen, onQuit }: TrayOptions): 
 
   return {
     currentMenu: () => menu,
-    refresh: () => scheduler.now(),
+    refreshSoon: () => scheduler.soon(),
     dispose() {
       scheduler.stop();
       clearInterval(periodic);
