@@ -12,10 +12,13 @@ import { RunEventSchema } from '../domain/run.ts';
  * What the desktop shell asks the window to show: a deep link (`opsroom://…`), a plan file opened from the OS,
  * a notification or tray click. The headless shell never sends it.
  */
+/** Longer than any filter the board makes. */
+export const MAX_BOARD_QUERY = 2000;
+
 export const OpenTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('run'), runId: z.number().int().positive() }),
   /** The Runboard with this filter query (the board URL's, e.g. `status=failed&session=3`). */
-  z.object({ kind: z.literal('board'), query: z.string().max(2000) }),
+  z.object({ kind: z.literal('board'), query: z.string().max(MAX_BOARD_QUERY) }),
   /** A stored plan, offered in the command bar (its parameter form): opening never runs it. */
   z.object({ kind: z.literal('plan'), planId: z.number().int().positive() }),
 ]);

@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import type { AfterPackContext } from 'electron-builder';
 import electronBuilder from 'electron-builder';
 import { fuseFile, fuseProblems, setUnsettableFusesInFile } from './fuses.ts';
+import { BUILD_ENTRIES } from '../build-output.ts';
 import { assertNodeForDist, runNpm } from './node-check.ts';
 import { prepareRuntime } from './prepare-runtime.ts';
 
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     const built = runNpm(['run', 'build'], { cwd: projectDir, stdio: 'inherit' });
     if (built.status !== 0) throw new Error(`npm run build failed (${built.status})`);
   }
-  for (const entry of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+  for (const entry of BUILD_ENTRIES) {
     if (!existsSync(join(projectDir, entry))) throw new Error(`${entry} is missing: run npm run build first`);
   }
 

@@ -11,13 +11,13 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSy
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { BUILD_ENTRIES } from '../build-output.ts';
 import { judge, readAllowlist, type AllowlistEntry, type Finding } from './allowlist.ts';
 import { electronegativityVersion, installedElectronVersion, scanFolder } from './electronegativity.ts';
 
 const projectDir = resolve(import.meta.dirname, '../..');
 const DEFAULT_INPUTS = ['out/main', 'out/preload', 'out/renderer', 'electron/main', 'electron/preload'];
 /** Built output the scan cannot do without: a missing build is an error, never an empty (passing) scan. */
-const REQUIRED_BUILD = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 const say = (line: string) => console.log(`security-scan: ${line}`);
 const where = (f: Finding) => (f.line ? `${f.file}:${f.line}:${f.column}` : f.file);
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   const inputs = positionals.length > 0 ? positionals : DEFAULT_INPUTS;
 
   if (positionals.length === 0) {
-    const missing = REQUIRED_BUILD.filter((file) => !existsSync(join(root, file)));
+    const missing = BUILD_ENTRIES.filter((file) => !existsSync(join(root, file)));
     if (missing.length > 0) {
       say(`${missing.join(', ')} missing: run npm run build first (the scan checks the built app)`);
       return 1;

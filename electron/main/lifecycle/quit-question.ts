@@ -1,3 +1,5 @@
+import { plural } from '../text.ts';
+
 export type QuitChoice = 'wait' | 'stop-now' | 'cancel';
 
 /** A native message box's content, in the order of its buttons. */
@@ -10,7 +12,6 @@ export interface QuitQuestion {
   cancelId: number;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** What to ask when quitting with runs in progress. Waiting is the default: it loses the least work. */
 export function quitQuestion(state: { running: number; queued: number; graceMs: number }): QuitQuestion {

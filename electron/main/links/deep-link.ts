@@ -1,4 +1,4 @@
-import type { OpenTarget } from '../../../shared/ipc/events.ts';
+import { MAX_BOARD_QUERY, type OpenTarget } from '../../../shared/ipc/events.ts';
 
 /**
  * `opsroom://` links, registered with the OS (electron-builder `protocols`): any web page or chat message can
@@ -25,7 +25,6 @@ export class DeepLinkError extends Error {
 }
 
 const RUN_ID = /^[1-9][0-9]{0,14}$/; // the run route's own limit: 15 digits, a safe integer
-const MAX_BOARD_QUERY = 2000; // OpenTargetSchema's
 const EXAMPLES = 'opsroom://run/42 or opsroom://board?status=failed';
 
 export function parseDeepLink(link: string): OpenTarget {

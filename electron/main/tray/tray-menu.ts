@@ -1,4 +1,5 @@
 import type { OpenTarget } from '../../../shared/ipc/events.ts';
+import { plural } from '../text.ts';
 
 /** What the tray shows, read from the core by readTrayState (quick-run.ts). */
 export interface TrayState {
@@ -51,7 +52,6 @@ const MAX_TOOLTIP = 500;
 export const FAILED_WINDOW_MS = 86_400_000;
 export const FAILED_BOARD_QUERY = 'status=failed&since=24h';
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Every run of whitespace (newlines too) becomes one space; a long text is cut to `max` characters. */
 export function shorten(text: string, max = MAX_LABEL): string {
