@@ -27,6 +27,8 @@ export const RetrySchema = z.strictObject({
 export const StepSchema = z.strictObject({
   id: StepIdSchema,
   name: z.string().max(200).optional(),
+  /** What the step is for, in prose: a runbook's text before its block, a Spec Kit task's line. */
+  description: z.string().max(5000).optional(),
   tool: ToolRefSchema,
   input: z.record(z.string(), z.unknown()),
   needs: z.array(StepIdSchema).max(1000).optional(),
@@ -39,15 +41,31 @@ export const StepSchema = z.strictObject({
   verify: z.array(VerifierSchema).min(1, 'a step needs at least one verifier, e.g. {"kind":"exit_code"}').max(50),
 });
 
+/**
+ * Where a compiled plan came from, kept with it so a run can be traced to its source and a Spec Kit task list
+ * can be written back when the run ends. Absent for plans written as IR by hand.
+ */
+export const PlanOriginSchema = z.strictObject({
+  kind: z.enum(['shell', 'skill', 'runbook', 'spec-kit', 'natural-language']),
+  /** The compiled file, absolute. */
+  path: z.string().min(1).max(4096).optional(),
+  skill: z.string().max(64).optional(),
+  version: z.string().max(64).optional(),
+  /** The request a natural-language draft was made from. */
+  request: z.string().max(5000).optional(),
+});
+
 export const PlanSchema = z.strictObject({
   irVersion: z.literal(IR_VERSION),
   name: z.string().trim().min(1).max(200),
   description: z.string().max(5000).optional(),
   params: z.record(ParamNameSchema, ParamSchema).optional(),
   sandbox: SandboxSchema.optional(),
+  origin: PlanOriginSchema.optional(),
   steps: z.array(StepSchema).min(1).max(1000),
 }).superRefine(checkPlanStructure);
 
 export type Retry = z.infer<typeof RetrySchema>;
 export type Step = z.infer<typeof StepSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
+export type PlanOrigin = z.infer<typeof PlanOriginSchema>;
