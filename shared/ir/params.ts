@@ -91,3 +91,10 @@ export function paramFromText(param: Param, text: string): ParamValue | undefine
   }
   return text;
 }
+
+/** A parameter a run cannot start without: no default, and not declared optional. */
+export const isRequiredParam = (param: Param): boolean => param.default === undefined && param.required !== false;
+
+/** Bound values as they may be shown (a dry run, the draft, a form): every secret's value as "***". */
+export const maskSecretValues = (declared: Record<string, Param>, values: Record<string, ParamValue>): Record<string, ParamValue> =>
+  Object.fromEntries(Object.entries(values).map(([name, value]) => [name, declared[name]?.type === 'secret' ? '***' : value]));

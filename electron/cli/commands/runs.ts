@@ -1,4 +1,5 @@
 import { RunStatusSchema, type Run } from '../../../shared/domain/run.ts';
+import { maskedInput, shownParams } from '../../../shared/domain/secret-marker.ts';
 import { createCore } from '../../core/index.ts';
 import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseInteger, parseSince, requireId } from '../args.ts';
 import { eventLine, json, palette, runDuration, table, time } from '../format.ts';
@@ -47,9 +48,11 @@ export async function runsCommand(argv: string[]): Promise<number> {
       const { run, steps } = await core.runs.get(id);
       const events = [];
       for (let page = await core.runs.events(id, 0, 5000); page.length; page = await core.runs.events(id, page.at(-1)!.seq, 5000)) events.push(...page);
-      if (values.json) console.log(json({ run, steps, events }));
+      if (values.json) console.log(json({ run: shownRun(run), steps, events }));
       else {
         console.log(`run ${run.id} · ${run.status} · lane ${run.lane} · attempt ${run.attempt}/${run.maxAttempts} · ${run.title}`);
+        const params = shownParams(run.input);
+        if (params.length) console.log(`params: ${params.join(' ')}`);
         if (run.error) console.log(`error: ${run.error}`);
         console.log(table(['STEP', 'STATUS', 'EXIT', 'TOOL'], steps.map((s) => [s.stepId, s.status, s.exitCode?.toString() ?? '', s.tool])));
         const c = palette(process.stdout);
@@ -57,13 +60,16 @@ export async function runsCommand(argv: string[]): Promise<number> {
       }
     } else {
       const runs = await core.runs.list(filter);
-      console.log(values.json ? json(runs) : runs.length === 0 ? 'no runs match' : runTable(runs));
+      console.log(values.json ? json(runs.map(shownRun)) : runs.length === 0 ? 'no runs match' : runTable(runs));
     }
     return 0;
   } finally {
     await core.close();
   }
 }
+
+/** A run as printed: a secret parameter's marker shown as `***`, like everywhere else. */
+const shownRun = (run: Run): Run => ({ ...run, input: maskedInput(run.input) });
 
 const runTable = (runs: Run[]) => table(['ID', 'STATUS', 'LANE', 'TRY', 'CREATED', 'TOOK', 'TITLE'],
   runs.map((r) => [String(r.id), r.status, r.lane, `${r.attempt}/${r.maxAttempts}`,

@@ -120,6 +120,7 @@ export function mcpApi(store: Store, appDir: string, runtime: BundledServerRunti
     secrets: {
       set: (name, value) => asInputError(() => secrets.set(name, value)),
       delete: (name) => asInputError(() => secrets.delete(name)),
+      // A run's secret parameters are kept apart by the store and never listed.
       list: () => secrets.list(),
     },
     registry: {

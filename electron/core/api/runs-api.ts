@@ -1,10 +1,12 @@
 import { TERMINAL_STATUSES, type Run, type RunEvent, type RunFilter, type RunStep } from '../../../shared/domain/run.ts';
+import { isSecretMarker, type SecretMarker } from '../../../shared/domain/secret-marker.ts';
 import type { StepProgress } from '../../../shared/ipc/methods/runs.ts';
 import type { RunCounts } from '../../../shared/ipc/methods/sessions.ts';
 import type { ParamValue } from '../../../shared/ir/params.ts';
 import { CoreError } from '../errors.ts';
 import type { EventListener } from '../events/event-bus.ts';
 import type { LanePool } from '../lanes/lane-pool.ts';
+import type { SecretStore } from '../mcp/secret-store.ts';
 import { bindParams } from '../plans/bind-params.ts';
 import { checkTools, type ToolRegistry } from '../plans/check-tools.ts';
 import { planHash } from '../plans/plan-hash.ts';
@@ -12,6 +14,7 @@ import { shellPlan } from '../plans/shell-plan.ts';
 import { validatePlan } from '../plans/validate-plan.ts';
 import type { ActivityCounts, Store } from '../queue/store.ts';
 import { followRun } from '../runs/follow-run.ts';
+import { storeSecretParams } from '../runs/secret-params.ts';
 
 export interface EnqueueInput {
   plan: unknown;
@@ -25,7 +28,8 @@ export interface EnqueueInput {
   priority?: number;
   maxAttempts?: number;
   runAfter?: Date;
-  /** Values for the plan's parameters (defaults fill the rest); stored with the run. */
+  /** Values for the plan's parameters (defaults fill the rest); stored with the run, except secrets' values,
+   * which go to the secret store (the run keeps a marker naming the entry). */
   params?: Record<string, ParamValue>;
   /** The values are text from a command line (`--param k=v`), converted to each parameter's type. */
   paramsAreText?: boolean;
@@ -44,7 +48,8 @@ export interface RunsApi {
   enqueue(input: EnqueueInput): Promise<{ run: Run; created: boolean }>;
   /** A typed shell command as a one-step plan proven by exit code 0, remembered as a recent command. */
   runCommand(command: string, options?: CommandOptions): Promise<Run>;
-  /** Queues a finished run's plan again: same input, title, session, lane, priority and attempts. */
+  /** Queues a finished run's plan again: same input, title, session, lane, priority and attempts (secret
+   * parameters: the same stored values, while they are stored). */
   retry(id: number): Promise<Run>;
   get(id: number): Promise<{ run: Run; steps: RunStep[] }>;
   list(filter?: RunFilter): Promise<Run[]>;
@@ -73,22 +78,36 @@ export interface RunsDeps {
   subscribe(listener: EventListener): () => void;
   /** The lane workers of this process, if any (they start after the API is built). */
   pool(): LanePool | null;
+  /** Where secret parameters' values go (the one store of the process: its writes are serialised). */
+  secrets: Pick<SecretStore, 'set' | 'delete'>;
 }
 
-export function runsApi({ store, registry, lanes, publish, subscribe, pool }: RunsDeps): RunsApi {
-  const enqueue: RunsApi['enqueue'] = async (input) => {
+export function runsApi({ store, registry, lanes, publish, subscribe, pool, secrets }: RunsDeps): RunsApi {
+  /** `kept`: secret parameters already in the secret store (a retry), bound as they are. */
+  const enqueueWith = async (input: EnqueueInput, kept: Record<string, SecretMarker> = {}) => {
     const plan = validatePlan(input.plan, input.source);
-    const params = bindParams(plan.params, input.params ?? {}, { fromStrings: input.paramsAreText });
+    const declared = plan.params && Object.fromEntries(Object.entries(plan.params).filter(([name]) => !Object.hasOwn(kept, name)));
+    const params = bindParams(declared, input.params ?? {}, { fromStrings: input.paramsAreText });
     await checkTools(plan, registry, input.source);
-    const change = await store.enqueue({
-      plan, planHash: planHash(plan), kind: input.kind, title: input.title ?? plan.name, sessionId: input.sessionId,
-      lane: input.lane ?? 'auto', autoLanes: [...lanes], priority: input.priority, maxAttempts: input.maxAttempts,
-      runAfter: input.runAfter, input: params, idempotencyKey: input.idempotencyKey,
-    });
+    const stored = await storeSecretParams(plan, params, secrets);
+    let change;
+    try {
+      change = await store.enqueue({
+        plan, planHash: planHash(plan), kind: input.kind, title: input.title ?? plan.name, sessionId: input.sessionId,
+        lane: input.lane ?? 'auto', autoLanes: [...lanes], priority: input.priority, maxAttempts: input.maxAttempts,
+        runAfter: input.runAfter, input: { ...stored.input, ...kept }, idempotencyKey: input.idempotencyKey,
+      });
+    } catch (error) {
+      await stored.discard();
+      throw error;
+    }
+    // An idempotency key that matched an existing run: no run holds the secrets just stored.
+    if (!change.created) await stored.discard();
     publish(change.events);
     if (change.created) pool()?.wake(change.run.lane);
     return { run: change.run, created: change.created };
   };
+  const enqueue: RunsApi['enqueue'] = (input) => enqueueWith(input);
 
   return {
     enqueue,
@@ -104,9 +123,12 @@ export function runsApi({ store, registry, lanes, publish, subscribe, pool }: Ru
         throw new CoreError('INVALID_STATE', `run ${id} is still ${run.status}: retry it once it has finished, or cancel it first`);
       }
       const { plan } = await store.getPlan(run.planId);
+      const values = Object.entries(run.input);
+      const params = Object.fromEntries(values.filter(([, value]) => !isSecretMarker(value))) as Record<string, ParamValue>;
+      const kept = Object.fromEntries(values.filter((entry): entry is [string, SecretMarker] => isSecretMarker(entry[1])));
       // Through enqueue, not a copy of the row: the plan's tools are checked again (a server may be disabled since).
-      const again = await enqueue({ plan, source: `the plan of run ${id}`, title: run.title, sessionId: run.sessionId,
-        lane: run.lane, priority: run.priority, maxAttempts: run.maxAttempts, params: run.input as Record<string, ParamValue> });
+      const again = await enqueueWith({ plan, source: `the plan of run ${id}`, title: run.title, sessionId: run.sessionId,
+        lane: run.lane, priority: run.priority, maxAttempts: run.maxAttempts, params }, kept);
       return again.run;
     },
     get: (id) => store.getRun(id),

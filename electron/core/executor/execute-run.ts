@@ -1,11 +1,16 @@
 import type { ParamValue } from '../../../shared/ir/params.ts';
+import type { SecretSource } from '../mcp/server-env.ts';
 import type { ReferenceScope } from '../plans/resolve-references.ts';
 import type { ClaimedRun, Store } from '../queue/store.ts';
+import { resolveSecretParams } from '../runs/secret-params.ts';
 import { executeStep, type StepDeps, type StepEnd } from './execute-step.ts';
+import { maskedDeps, secretMask } from './secret-mask.ts';
 import type { StopReason } from './step-handler.ts';
 
 export interface ExecuteDeps extends StepDeps {
   store: StepDeps['store'] & Pick<Store, 'skipSteps'>;
+  /** Where the values of the run's secret parameters are (its input holds only their markers). */
+  secrets: SecretSource;
 }
 
 /** How executing a run ended. `lost`: the fence no longer holds, so this worker must write nothing more about
@@ -23,13 +28,44 @@ const EMPTY_OUTPUTS = { exitCode: null, stdout: '', stderr: '', truncated: false
 const PARALLEL_STEPS = 4;
 
 /**
+ * Runs a claimed run: its secret parameters read from the secret store, then its steps, with every secret
+ * value masked in whatever the run writes (events, step results, proofs, artifacts, the run's error).
+ */
+export async function executeRun(claimed: ClaimedRun, signal: AbortSignal, deps: ExecuteDeps): Promise<Outcome> {
+  const resolved = await resolveSecretParams(claimed.plan, claimed.run.input, deps.secrets);
+  if ('missing' in resolved) {
+    return notStarted(claimed, `the value of secret parameter ${resolved.missing} is no longer stored; queue the run again with it`, deps);
+  }
+  const mask = secretMask(resolved.secretValues);
+  if (!mask) return executeSteps(claimed, resolved.params, signal, deps);
+  let outcome: Outcome;
+  try {
+    outcome = await executeSteps(claimed, resolved.params, signal, maskedDeps(deps, mask));
+  } catch (error) {
+    // Caught here, not by the lane loop, so the message is masked before it becomes the run's error.
+    outcome = { status: 'failed', error: `internal error: ${(error as Error).message}` };
+  }
+  return outcome.status === 'failed' ? { ...outcome, error: mask.text(outcome.error) } : outcome;
+}
+
+/** Fails a run before any step starts, each step skipped with the reason. */
+async function notStarted(claimed: ClaimedRun, error: string, deps: ExecuteDeps): Promise<Outcome> {
+  const skipped = await deps.store.skipSteps(claimed.fence, claimed.plan.steps.map((_, idx) => idx), `not started: ${error}`);
+  if (skipped.length === 0) return { status: 'lost' };
+  deps.publish(skipped);
+  return { status: 'failed', error };
+}
+
+/**
  * Runs a claimed run's steps as a DAG: a step starts when everything it needs succeeded (or failed with
  * continueOnError). After a failure no new step starts (steps already running finish), and the steps left
  * are recorded as skipped with the reason. The run succeeds when no step failed that was allowed to fail it.
  */
-export async function executeRun(claimed: ClaimedRun, signal: AbortSignal, deps: ExecuteDeps): Promise<Outcome> {
-  const { plan, run, fence } = claimed;
-  const scope: ReferenceScope = { params: run.input as Record<string, ParamValue>, steps: {} };
+async function executeSteps(
+  claimed: ClaimedRun, params: Record<string, ParamValue>, signal: AbortSignal, deps: ExecuteDeps,
+): Promise<Outcome> {
+  const { plan, fence } = claimed;
+  const scope: ReferenceScope = { params, steps: {} };
   const ends = new Map<string, StepEnd>();
   const running = new Map<string, Promise<void>>();
   // Set from the steps' callbacks; an object, so the checks below are not narrowed away.

@@ -3,6 +3,7 @@ import { createEventWriter } from '../executor/event-writer.ts';
 import { executeRun, type Outcome } from '../executor/execute-run.ts';
 import type { StopReason } from '../executor/step-handler.ts';
 import type { ToolRunner } from '../executor/tool-runner.ts';
+import type { SecretSource } from '../mcp/server-env.ts';
 import { retryDelayMs, type BackoffOptions } from '../queue/backoff.ts';
 import type { ClaimedRun, RunEnding, Store } from '../queue/store.ts';
 
@@ -12,6 +13,8 @@ export interface LaneLoopOptions {
   store: Store;
   publish(events: RunEvent[]): void;
   tools: ToolRunner;
+  /** The secret store, where a run's secret parameter values are. */
+  secrets: SecretSource;
   heartbeatMs: number;
   /** How long to sleep when nothing is claimable; a wake() cuts it short. */
   pollMs: number;
@@ -61,7 +64,7 @@ export function startLaneLoop(options: LaneLoopOptions): LaneLoop {
     const writer = createEventWriter((events) => store.appendEvents(events, claimed.fence), publish);
     let outcome: Outcome;
     try {
-      outcome = await executeRun(claimed, abort.signal, { store, writer, publish, tools: options.tools });
+      outcome = await executeRun(claimed, abort.signal, { store, writer, publish, tools: options.tools, secrets: options.secrets });
     } catch (error) {
       outcome = { status: 'failed', error: `internal error: ${(error as Error).message}` };
     } finally {

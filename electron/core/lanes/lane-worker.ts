@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { createSecretStore } from '../mcp/secret-store.ts';
 import type { BackoffOptions } from '../queue/backoff.ts';
 import { startLaneLoop } from './lane-loop.ts';
 import { laneTools } from './lane-tools.ts';
@@ -27,6 +28,7 @@ const loop = startLaneLoop({
   ...data,
   store,
   tools: tools.runner,
+  secrets: createSecretStore(data.appDir),
   publish: (events) => post({ type: 'events', events }),
   onBusy: (runId) => post({ type: 'busy', runId }),
 });

@@ -1,11 +1,13 @@
-import type { Param, ParamValue } from '../../../shared/ir/params.ts';
+import { paramFromText, paramValueProblem, type Param, type ParamValue } from '../../../shared/ir/params.ts';
 import type { Plan } from '../../../shared/ir/plan.ts';
 import { CoreError } from '../errors.ts';
 
 /**
- * The values a run's `${params.x}` references resolve to: the given ones, then declared defaults. With
- * `fromStrings` (values typed on a command line, `--param k=v`) a string is converted to the declared type:
- * "true"/"false" for a boolean, a finite number for a number. Every problem is reported at once.
+ * The values a run's `${params.x}` references resolve to: the given ones, then declared defaults, then "" for
+ * an unset optional (`required: false`) parameter. With `fromStrings` (values typed on a command line or in a
+ * form, `--param k=v`) a string is converted to the declared type first. Each value is checked against its
+ * type, min/max, pattern and enum values, and every problem is reported at once, naming the parameter and
+ * what it must be. A secret's value is never repeated in a message.
  */
 export function bindParams(
   declared: Plan['params'], given: Record<string, ParamValue>, options: { fromStrings?: boolean } = {},
@@ -21,11 +23,14 @@ export function bindParams(
   }
   for (const [name, param] of Object.entries(params)) {
     if (Object.hasOwn(given, name)) {
-      const value = coerce(given[name], param, options.fromStrings ?? false);
-      if (value === undefined) problems.push(`parameter "${name}" expects ${expected(param)}, got ${shown(given[name])}`);
+      const value = converted(param, given[name]!, options.fromStrings ?? false);
+      const problem = paramValueProblem(param, value);
+      if (problem) problems.push(`parameter "${name}" (${param.type}) ${problem}${param.type === 'secret' ? '' : `, got ${shown(value)}`}`);
       else bound.push([name, value]);
     } else if (param.default !== undefined) {
       bound.push([name, param.default]);
+    } else if (param.required === false) {
+      bound.push([name, '']);
     } else {
       const hint = options.fromStrings ? `: pass --param ${name}=VALUE` : '';
       problems.push(`missing parameter "${name}" (${param.type}, no default)${hint}`);
@@ -36,23 +41,10 @@ export function bindParams(
   return Object.fromEntries(bound);
 }
 
-/** The value as the declared type, or undefined when it is not one. */
-function coerce(value: ParamValue | undefined, param: Param, fromStrings: boolean): ParamValue | undefined {
-  if (typeof value === param.type) return typeof value === 'number' && !Number.isFinite(value) ? undefined : value;
-  if (!fromStrings || typeof value !== 'string') return undefined;
-  if (param.type === 'boolean') return value === 'true' ? true : value === 'false' ? false : undefined;
-  if (param.type === 'number') {
-    // Number('') and Number(' ') are 0: a blank value is a mistake, not zero.
-    const number = value.trim() === '' ? NaN : Number(value);
-    return Number.isFinite(number) ? number : undefined;
-  }
-  return undefined;
-}
-
-function expected(param: Param): string {
-  if (param.type === 'boolean') return 'a boolean (true or false)';
-  if (param.type === 'number') return 'a finite number';
-  return 'a string';
+/** Text converted to the declared type when asked; left as it was when it is not one (the check says why). */
+function converted(param: Param, value: ParamValue, fromStrings: boolean): ParamValue {
+  if (!fromStrings || typeof value !== 'string') return value;
+  return paramFromText(param, value) ?? value;
 }
 
 function shown(value: unknown): string {

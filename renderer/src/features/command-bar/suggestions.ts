@@ -1,4 +1,4 @@
-import type { Param, ParamValue } from '../../../../shared/ir/params.ts';
+import { isRequiredParam, paramFromText, paramValueProblem, type Param, type ParamValue } from '../../../../shared/ir/params.ts';
 import type { RecentCommand } from '../../../../shared/ipc/methods/plans.ts';
 import type { PlanOutline } from '../../../../shared/ipc/methods/runs.ts';
 
@@ -34,12 +34,13 @@ export function suggest(query: string, recent: readonly RecentCommand[], plans: 
   return [...commands, ...planItems];
 }
 
-export const needsParamForm = (plan: PlanOutline): boolean => Object.values(plan.params).some((p) => p.default === undefined);
+/** The form shows only when the plan cannot run without it: a parameter with no default that is not optional. */
+export const needsParamForm = (plan: Pick<PlanOutline, 'params'>): boolean => Object.values(plan.params).some(isRequiredParam);
 
-/** What the parameter form holds: text for string and number fields (as typed), booleans for checkboxes. */
+/** What the parameter form holds: text for every field but a checkbox (numbers as typed), booleans for those. */
 export type ParamDraft = Record<string, string | boolean>;
 
-export function initialDraft(plan: PlanOutline): ParamDraft {
+export function initialDraft(plan: Pick<PlanOutline, 'params'>): ParamDraft {
   const draft: ParamDraft = {};
   for (const [name, param] of Object.entries(plan.params)) {
     draft[name] = param.type === 'boolean' ? param.default === true : param.default === undefined ? '' : String(param.default);
@@ -48,8 +49,10 @@ export function initialDraft(plan: PlanOutline): ParamDraft {
 }
 
 /**
- * The form's values as runs.runPlan wants them, or an error per field. An empty field with a default is left
- * out so the plan's own default applies.
+ * The form's values as runs.runPlan wants them, or an error per field, checked with the core's own rules
+ * (paramValueProblem: type, min/max, pattern, choices) so the form says what the core would. An empty field
+ * is left out: the plan's default applies, an optional parameter binds "", a required one is reported.
+ * Text is sent as typed; a secret's value never appears in its error.
  */
 export function draftToParams(params: Record<string, Param>, draft: ParamDraft):
   { ok: true; values: Record<string, ParamValue> } | { ok: false; errors: Record<string, string> } {
@@ -61,18 +64,16 @@ export function draftToParams(params: Record<string, Param>, draft: ParamDraft):
       values[name] = raw === true;
       continue;
     }
-    const text = typeof raw === 'string' ? raw.trim() : '';
-    if (text === '') {
-      if (param.default === undefined) errors[name] = `${name} is required`;
+    const text = typeof raw === 'string' ? raw : '';
+    if (text.trim() === '') {
+      if (isRequiredParam(param)) errors[name] = `${name} is required`;
       continue;
     }
-    if (param.type === 'number') {
-      const number = Number(text);
-      if (Number.isFinite(number)) values[name] = number;
-      else errors[name] = `${name} must be a number`;
-    } else {
-      values[name] = typeof raw === 'string' ? raw : '';
-    }
+    // Text that is not a number stays text: the check then says what the field must be.
+    const value = paramFromText(param, text) ?? text;
+    const problem = paramValueProblem(param, value);
+    if (problem) errors[name] = `${name} ${problem}`;
+    else values[name] = value;
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, values };
 }

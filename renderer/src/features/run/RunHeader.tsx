@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Run } from '../../../../shared/domain/run.ts';
+import { shownParams } from '../../../../shared/domain/secret-marker.ts';
 import { boardHash } from '../../app/route.ts';
 import { Duration } from '../../components/Duration.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
@@ -7,9 +8,10 @@ import { formatTimestamp } from '../../data/format.ts';
 import { RunActions } from './RunActions.tsx';
 import { useSessionTitle } from './use-session-title.ts';
 
-/** The run at a glance: what it is, where it runs, when, how long, and how it ended. */
+/** The run at a glance: what it is, with which parameters, where it runs, when, how long, and how it ended. */
 export function RunHeader({ run }: { run: Run }) {
   const sessionTitle = useSessionTitle(run.sessionId);
+  const params = shownParams(run.input);
   return (
     <header className="rv-header">
       <div className="rv-title-row">
@@ -31,6 +33,9 @@ export function RunHeader({ run }: { run: Run }) {
         <Meta label="Duration">
           {run.startedAt ? <Duration start={run.startedAt} end={run.finishedAt} /> : 'not started'}
         </Meta>
+        {params.length > 0 && (
+          <Meta label="Parameters">{params.map((text, i) => <span key={text}>{i > 0 && ' '}<code>{text}</code></span>)}</Meta>
+        )}
       </dl>
       {run.error && (
         <p className="rv-error">
