@@ -18,7 +18,7 @@ import { isPlanFile, parseLaunchArgs, type LaunchRequest } from './links/launch-
 import { createOpenQueue } from './links/open-queue.ts';
 import { openTargetFor } from './links/plan-file.ts';
 import { appPaths } from './paths.ts';
-import { bundledServerPaths } from './runtime-paths.ts';
+import { bundledServerPaths, stockSkillsPath } from './runtime-paths.ts';
 import { appProtocolHandler } from './security/app-protocol-handler.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol.ts';
 import { permissionDecision } from './security/permission-policy.ts';
@@ -96,6 +96,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     workerUrls: { db: paths.dbWorker, lane: paths.laneWorker },
     migrationsDir: paths.migrationsDir,
+    stockSkillsDir: stockSkillsPath(paths.resourcesDir),
     // The packaged binary cannot run as Node (fuse): bundled servers run on the Node helper it ships.
     ...(app.isPackaged ? { bundledServers: bundledServerPaths(process.resourcesPath, process.platform) } : {}),
   });

@@ -1,7 +1,7 @@
 // Where the packaged app finds the Node helper and the Desktop Commander copy that `npm run dist` ships outside
 // app.asar (tools/dist/prepare-runtime.ts writes this layout, electron-builder.yml copies it to
 // <resources>/runtime). Pure: no `electron` import, so the dist tool and Node tests use the same layout.
-import { posix, win32 } from 'node:path';
+import { join as joinHere, posix, win32 } from 'node:path';
 import type { BundledServerRuntime } from '../core/index.ts';
 
 /** The folder under the app's resources (process.resourcesPath) that holds the runtime. */
@@ -35,3 +35,8 @@ export function bundledServerPaths(resourcesPath: string, platform: NodeJS.Platf
   const { join } = platform === 'win32' ? win32 : posix;
   return runtimeLayout(join(resourcesPath, RUNTIME_DIR), platform);
 }
+
+/** The stock skills, under the app's resources folder (appPaths' resourcesDir): electron-builder.yml copies
+ * resources/skills there; unpacked, it is the repository's folder. The core's default (next to its sources)
+ * does not hold once the core is bundled into out/main. */
+export const stockSkillsPath = (resourcesDir: string): string => joinHere(resourcesDir, 'skills');

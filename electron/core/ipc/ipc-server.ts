@@ -55,6 +55,8 @@ export function createIpcServer(core: Core, options: { shell: 'desktop' | 'headl
   const announce = (topic: ChangedTopic) => {
     for (const peer of peers) send(peer, { event: 'changed', data: { topic } });
   };
+  // A skill file edited in the user's folder changes the list without any call.
+  const unsubscribeSkills = core.skills.onChange(() => announce('skills'));
 
   return {
     connect(push) {
@@ -83,6 +85,7 @@ export function createIpcServer(core: Core, options: { shell: 'desktop' | 'headl
     close() {
       unsubscribe();
       unsubscribeHealth();
+      unsubscribeSkills();
       peers.clear();
     },
   };

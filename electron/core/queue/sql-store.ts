@@ -21,6 +21,7 @@ import {
   getMcpServer, listMcpServers, listTools, putMcpServer, removeMcpServer, saveTools, setMcpServerEnabled, setMcpServerError,
 } from './statements/mcp-servers.ts';
 import { getArtifact, listArtifacts, listProofs, recordProof } from './statements/proofs.ts';
+import { syncSkills } from './statements/skills.ts';
 
 /** The Store over a direct connection: PGlite inside the db-worker, or a PostgreSQL pool in any thread. */
 export function sqlStore(sql: Sql): Store {
@@ -72,5 +73,6 @@ export function sqlStore(sql: Sql): Store {
     setMcpServerError: (name, error) => setMcpServerError(sql, name, error),
     saveTools: (server, tools) => saveTools(sql, server, tools),
     listTools: (server) => listTools(sql, server),
+    syncSkills: (rows) => syncSkills(sql, rows),
   };
 }

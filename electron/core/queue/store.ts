@@ -6,6 +6,7 @@ import type { RunCounts } from '../../../shared/ipc/methods/sessions.ts';
 import type { Plan } from '../../../shared/ir/plan.ts';
 import type { VerifierKind } from '../../../shared/ir/verifier.ts';
 import type { DiscoveredTool } from './statements/mcp-servers.ts';
+import type { SkillRow } from './statements/skills.ts';
 import type {
   Lane, NewRunEvent, Run, RunEvent, RunFilter, RunStep, Session, StepStatus,
 } from '../../../shared/domain/run.ts';
@@ -172,6 +173,9 @@ export interface Store {
   setMcpServerError(name: string, error: string | null): Promise<void>;
   saveTools(server: string, tools: DiscoveredTool[]): Promise<McpTool[]>;
   listTools(server?: string): Promise<McpTool[]>;
+
+  /** Makes the skills table hold exactly these skills (the catalogue in use). */
+  syncSkills(rows: SkillRow[]): Promise<void>;
 }
 
 export type StoreMethod = keyof Store;
@@ -182,5 +186,5 @@ export const STORE_METHODS: readonly StoreMethod[] = [
   'countActivity', 'stepProgress', 'getPlan', 'getPlanOutline', 'listPlans', 'savePlan', 'setPlanPinned', 'listPinnedPlanNames',
   'recordCommand', 'listRecentCommands', 'listProofs',
   'listArtifacts', 'getArtifact', 'localQuery', 'listMcpServers', 'getMcpServer', 'putMcpServer', 'removeMcpServer',
-  'setMcpServerEnabled', 'setMcpServerError', 'saveTools', 'listTools',
+  'setMcpServerEnabled', 'setMcpServerError', 'saveTools', 'listTools', 'syncSkills',
 ];

@@ -33,6 +33,7 @@ export function keysForTopic(topic: ChangedTopic): QueryKey[] {
     case 'plans': return [keys.plans];
     // A server's tools change with it (test, refresh, remove).
     case 'mcp': return [keys.mcp, keys.toolsAll];
+    case 'skills': return [keys.skills];
   }
 }
 

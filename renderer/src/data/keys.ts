@@ -23,6 +23,7 @@ export const keys = {
   plans: ['plans'] as const,
   commands: ['commands'] as const,
   mcp: ['mcp'] as const,
+  skills: ['skills'] as const,
   toolsAll: ['tools'] as const,
   tools: (server: string) => ['tools', server] as const,
 };
