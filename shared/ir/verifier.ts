@@ -22,6 +22,9 @@ export const HttpVerifierSchema = z.strictObject({
   json: z.strictObject({ path: z.string().min(1), equals: z.unknown() }).optional(),
   /** Per request; default 5,000 ms. */
   timeoutMs: z.number().int().positive().max(600_000).optional(),
+  /** A latency budget: the response, body included, must arrive within this many ms (else the check fails,
+   * unlike timeoutMs, which abandons the request). */
+  maxLatencyMs: z.number().int().positive().max(600_000).optional(),
   /** Keep retrying a failing check until this many ms have passed since the first try; default 0 (once). */
   retryForMs: z.number().int().min(0).max(3_600_000).optional(),
   intervalMs: z.number().int().positive().max(60_000).optional(),

@@ -8,10 +8,11 @@ export interface HttpExpectations {
   bodyContains: string | undefined;
   bodyRegex: RegExp | undefined;
   json: { path: string; equals: unknown } | undefined;
+  maxLatencyMs: number | undefined;
 }
 
 export interface ExpectationFailure {
-  expectation: 'status' | 'bodyContains' | 'bodyRegex' | 'json';
+  expectation: 'status' | 'latency' | 'bodyContains' | 'bodyRegex' | 'json';
   detail: string;
 }
 
@@ -29,6 +30,9 @@ export function checkExpectations(exchange: HttpExchange, expect: HttpExpectatio
   const failures: ExpectationFailure[] = [];
   if (!expect.statuses.includes(exchange.status)) {
     failures.push({ expectation: 'status', detail: `status ${exchange.status}, expected ${expect.statuses.join(' or ')}` });
+  }
+  if (expect.maxLatencyMs !== undefined && exchange.latencyMs > expect.maxLatencyMs) {
+    failures.push({ expectation: 'latency', detail: `took ${exchange.latencyMs} ms, budget ${expect.maxLatencyMs} ms` });
   }
   if (expect.bodyContains !== undefined && !exchange.body.includes(Buffer.from(expect.bodyContains, 'utf8'))) {
     failures.push({ expectation: 'bodyContains', detail: `body does not contain ${show(expect.bodyContains)}` });

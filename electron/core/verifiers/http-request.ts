@@ -18,6 +18,8 @@ export interface HttpExchange {
   bodySha256: string;
   /** The URL that answered when redirects were followed, else null. */
   finalUrl: string | null;
+  /** From sending the request to the last byte of the body, redirects included. */
+  latencyMs: number;
 }
 
 export interface HttpRequest {
@@ -48,6 +50,16 @@ function withoutCredentials(url: URL, headers: Record<string, string>): { url: U
   return { url: bare, headers: { ...headers, Authorization: `Basic ${credentials}` } };
 }
 
+/** An Authorization header that names a scheme but no credentials (an optional token left unset: `Bearer `). */
+const EMPTY_CREDENTIALS = /^\s*(bearer|token|basic)?\s*$/i;
+
+/** Such a header is not sent: it turns an anonymous request into a rejected one (GitHub answers 401 "Bad
+ * credentials"), which no one means by leaving a token out. */
+function withoutEmptyCredentials(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers)
+    .filter(([name, value]) => name.toLowerCase() !== 'authorization' || !EMPTY_CREDENTIALS.test(value)));
+}
+
 /** A request that got no response: why, as text, and for a network failure what it rests on. */
 export interface HttpFailure {
   error: string;
@@ -60,9 +72,10 @@ const networkFailure = ({ message, ...network }: NetworkFailure): HttpFailure =>
  * returned as text, never thrown. */
 export async function httpRequest(request: HttpRequest, cancel: AbortSignal): Promise<HttpExchange | HttpFailure> {
   const timeout = AbortSignal.timeout(request.timeoutMs);
-  const { url, headers: requestHeaders } = withoutCredentials(request.url, request.headers);
+  const { url, headers: requestHeaders } = withoutCredentials(request.url, withoutEmptyCredentials(request.headers));
   const connectMs = Math.min(CONNECT_TIMEOUT_MS, request.timeoutMs);
   const connect = connectDeadline(url, connectMs);
+  const started = performance.now();
   try {
     const response = await fetch(url, {
       method: request.method,
@@ -87,7 +100,7 @@ export async function httpRequest(request: HttpRequest, cancel: AbortSignal): Pr
       if (value !== null) headers[name] = value;
     }
     return { status: response.status, headers, body: Buffer.concat(kept), bodyBytes, bodySha256: hash.digest('hex'),
-      finalUrl: response.redirected ? maskedUrl(new URL(response.url)) : null };
+      finalUrl: response.redirected ? maskedUrl(new URL(response.url)) : null, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     if (cancel.aborted) return { error: 'cancelled' };
     if (connect.signal.aborted || (timeout.aborted && connect.connecting())) return networkFailure(connectTimedOut(url, connectMs));

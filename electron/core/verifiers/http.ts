@@ -32,19 +32,22 @@ function largeBody(exchange: HttpExchange): LargeEvidence | undefined {
   return { name: 'http-response-body', mediaType: MEDIA_TYPE.test(essence) ? essence : 'application/octet-stream', content: exchange.body };
 }
 
-function passedDetail(config: HttpVerifier): string {
+function passedDetail(config: HttpVerifier, exchange: HttpExchange): string {
   return [
-    config.bodyContains !== undefined ? `, body contains ${JSON.stringify(config.bodyContains)}` : '',
-    config.bodyRegex !== undefined ? `, body matches /${config.bodyRegex}/` : '',
+    config.maxLatencyMs !== undefined ? `, ${exchange.latencyMs} ms within ${config.maxLatencyMs} ms` : '',
+    // An empty expectation (a skill's optional text left unset) holds for any body: not worth a mention.
+    config.bodyContains ? `, body contains ${JSON.stringify(config.bodyContains)}` : '',
+    config.bodyRegex ? `, body matches /${config.bodyRegex}/` : '',
     config.json ? `, json ${config.json.path} = ${JSON.stringify(config.json.equals)}` : '',
   ].join('');
 }
 
 /**
- * GETs (or any method) a URL and checks status, body and a JSON value. A failing check is retried every
- * `intervalMs` until `retryForMs` has passed since the first try, so "wait until the service is up" is one
- * verifier. A 3xx among the expected statuses means the redirect itself is checked, so redirects are then not
- * followed. Body checks see the first 8 MiB; the hash and byte count cover the whole body.
+ * GETs (or any method) a URL and checks status, latency budget, body and a JSON value; the measured latency is
+ * always evidence. A failing check (a slow answer too) is retried every `intervalMs` until `retryForMs` has
+ * passed since the first try, so "wait until the service is up" is one verifier. A 3xx among the expected
+ * statuses means the redirect itself is checked, so redirects are then not followed. Body checks see the first
+ * 8 MiB; the hash and byte count cover the whole body.
  */
 export const httpVerifier: VerifierModule<HttpVerifier> = {
   kind: 'http',
@@ -67,7 +70,9 @@ export const httpVerifier: VerifierModule<HttpVerifier> = {
       return fail(`http verifier: invalid bodyRegex /${config.bodyRegex}/: ${(error as Error).message}`, { url: shownUrl, method });
     }
     const statuses = [config.expectStatus ?? 200].flat();
-    const expect: HttpExpectations = { statuses, bodyContains: config.bodyContains, bodyRegex, json: config.json };
+    const expect: HttpExpectations = {
+      statuses, bodyContains: config.bodyContains, bodyRegex, json: config.json, maxLatencyMs: config.maxLatencyMs,
+    };
     const request: HttpRequest = {
       url, method, headers: config.headers ?? {}, body: config.body, timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       redirect: statuses.some((status) => status >= 300 && status < 400) ? 'manual' : 'follow',
@@ -106,6 +111,8 @@ export const httpVerifier: VerifierModule<HttpVerifier> = {
       ...base,
       finalUrl: exchange.finalUrl,
       status: exchange.status,
+      latencyMs: exchange.latencyMs,
+      ...(config.maxLatencyMs !== undefined ? { maxLatencyMs: config.maxLatencyMs } : {}),
       headers: exchange.headers,
       bodyExcerpt: excerpt.text,
       bodyExcerptTruncated: excerpt.truncated,
@@ -118,7 +125,7 @@ export const httpVerifier: VerifierModule<HttpVerifier> = {
     };
     const outcome = last.failures.length
       ? fail(`HTTP ${exchange.status} from ${shownUrl}: ${last.failures.map((f) => f.detail).join('; ')}${tries}`, evidence)
-      : { passed: true, summary: `HTTP ${exchange.status} from ${shownUrl}${passedDetail(config)}${tries}`, evidence };
+      : { passed: true, summary: `HTTP ${exchange.status} from ${shownUrl}${passedDetail(config, exchange)}${tries}`, evidence };
     return large ? { ...outcome, large } : outcome;
   },
 };

@@ -37,6 +37,13 @@ before(async () => {
         return count > Number(url.searchParams.get('after')) ? send(200, 'up') : send(503, 'starting');
       }
       case '/never': return send(503, 'still starting');
+      case '/slow': {
+        // Slow for the first `slow` requests of this key, then quick: a service that warms up.
+        const key = url.searchParams.get('key')!;
+        const count = (hits.get(key) ?? 0) + 1;
+        hits.set(key, count);
+        return count <= Number(url.searchParams.get('slow')) ? void setTimeout(() => send(200, 'late'), 400) : send(200, 'quick');
+      }
       case '/json': return send(200, JSON.stringify(JSON_BODY), 'application/json');
       case '/large': return send(200, LARGE);
       case '/huge': return send(200, HUGE, 'application/octet-stream');
@@ -132,6 +139,28 @@ describe('http verifier', () => {
     assert.match(outcome.summary, /, cancelled$/);
   });
 
+  test('a latency budget: the measured time is evidence; a slow answer fails with both numbers, and is retried', async () => {
+    const quick = await verify({ url: `${base}/ok`, maxLatencyMs: 2_000 });
+    assert.equal(quick.passed, true, quick.summary);
+    assert.equal(typeof quick.evidence.latencyMs, 'number');
+    assert.equal(quick.evidence.maxLatencyMs, 2_000);
+    assert.match(quick.summary, /, \d+ ms within 2000 ms$/);
+    const plain = await verify({ url: `${base}/ok` });
+    assert.equal(typeof plain.evidence.latencyMs, 'number', 'latency is evidence even without a budget');
+    assert.equal('maxLatencyMs' in plain.evidence, false);
+
+    const slow = await verify({ url: `${base}/slow?key=s1&slow=99`, maxLatencyMs: 100 });
+    assert.equal(slow.passed, false);
+    assert.deepEqual(slow.evidence.failed, ['latency']);
+    assert.ok((slow.evidence.latencyMs as number) >= 400, `latency: ${slow.evidence.latencyMs}`);
+    assert.match(slow.summary, new RegExp(`took ${slow.evidence.latencyMs} ms, budget 100 ms$`));
+
+    const warmed = await verify({ url: `${base}/slow?key=s2&slow=2`, maxLatencyMs: 200, retryForMs: 20_000, intervalMs: 50 });
+    assert.equal(warmed.passed, true, warmed.summary);
+    assert.equal(warmed.evidence.attempts, 3);
+    assert.equal(warmed.evidence.bodyExcerpt, 'quick');
+  });
+
   test('a JSON path with array indexes is compared by deep equality', async () => {
     const up = await verify({ url: `${base}/json`, json: { path: 'data.items.0.state', equals: 'up' } });
     assert.equal(up.passed, true, up.summary);
@@ -179,6 +208,16 @@ describe('http verifier', () => {
     });
     assert.equal(outcome.passed, true, outcome.summary);
     assert.equal(outcome.evidence.bodyExcerpt, JSON.stringify({ method: 'POST', token: 't1', body: 'payload' }));
+  });
+
+  test('an Authorization header without credentials (an unset optional token) is not sent', async () => {
+    for (const value of ['Bearer ', 'token', '  ']) {
+      const outcome = await verify({ url: `${base}/echo`, headers: { Authorization: value } });
+      assert.equal(outcome.passed, true, outcome.summary);
+      assert.equal(JSON.parse(outcome.evidence.bodyExcerpt as string).auth, undefined, `sent for ${JSON.stringify(value)}`);
+    }
+    const sent = await verify({ url: `${base}/echo`, headers: { authorization: 'Bearer t0k' }, json: { path: 'auth', equals: 'Bearer t0k' } });
+    assert.equal(sent.passed, true, sent.summary);
   });
 
   test('redirects are followed unless a 3xx is expected', async () => {
