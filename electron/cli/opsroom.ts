@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { isCoreError, UsageError } from './args.ts';
+import { compileCommand, COMPILE_HELP } from './commands/compile.ts';
 import { lanesCommand, LANES_HELP } from './commands/lanes.ts';
 import { mcpCommand, MCP_HELP } from './commands/mcp.ts';
 import { proofsCommand, PROOFS_HELP } from './commands/proofs.ts';
@@ -7,11 +8,13 @@ import { runCommand, RUN_HELP } from './commands/run.ts';
 import { runsCommand, RUNS_HELP } from './commands/runs.ts';
 import { serveCommand, SERVE_HELP } from './commands/serve.ts';
 import { sessionsCommand, SESSIONS_HELP } from './commands/sessions.ts';
+import { skillsCommand, SKILLS_HELP } from './commands/skills.ts';
 import { workerCommand, WORKER_HELP } from './commands/worker.ts';
 
 /** The CLI shell over the core: the same commands people run, and the ones the tests drive. */
 const COMMANDS: Record<string, { run(argv: string[]): Promise<number>; help: string }> = {
   run: { run: runCommand, help: RUN_HELP },
+  compile: { run: compileCommand, help: COMPILE_HELP },
   runs: { run: runsCommand, help: RUNS_HELP },
   sessions: { run: sessionsCommand, help: SESSIONS_HELP },
   lanes: { run: lanesCommand, help: LANES_HELP },
@@ -19,13 +22,15 @@ const COMMANDS: Record<string, { run(argv: string[]): Promise<number>; help: str
   serve: { run: serveCommand, help: SERVE_HELP },
   mcp: { run: mcpCommand, help: MCP_HELP },
   proofs: { run: proofsCommand, help: PROOFS_HELP },
+  skills: { run: skillsCommand, help: SKILLS_HELP },
 };
 
 const USAGE = `Ops Control Room: operations work as structured, proven runs.
 
 usage: opsroom <command> [options]     (opsroom <command> --help for its options)
 
-  run        queue a run (a plan file or --sh "command") and follow it live
+  run        compile and queue a run (a plan, runbook, tasks.md, /skill, a command) and follow it live
+  compile    print the plan a file, /skill or command compiles to (Pulser IR JSON), running nothing
   runs       list, show or cancel runs
   sessions   create, list, archive and restore sessions
   lanes      list, pause and resume lanes
@@ -33,6 +38,7 @@ usage: opsroom <command> [options]     (opsroom <command> --help for its options
   serve      run lane workers and serve the UI to a browser on this machine (prints the URL to open)
   mcp        register, import, list and test MCP servers; their tools; secrets
   proofs     a run's proofs, its exported proof bundle, and checking a bundle
+  skills     list, show and check skills (YAML files that expand to plans: /NAME key=value)
 
 The embedded database lives in the app's data folder; --data-dir DIR or OPSROOM_DATA_DIR moves it,
 --database-url URL or OPSROOM_DATABASE_URL uses a PostgreSQL instead.`;

@@ -7,6 +7,8 @@ import type { RunsApi } from './api/runs-api.ts';
 import type { EventListener } from './events/event-bus.ts';
 import type { HealthListener } from './health/health-monitor.ts';
 import type { WorkerInfo } from './lanes/lane-pool.ts';
+import type { SkillsApi } from './skills/skills-api.ts';
+import type { CompileApi } from './api/compile-api.ts';
 
 /**
  * What every shell (the desktop app, `opsroom serve`, the CLI) may use of the core. Its own module, not
@@ -35,6 +37,10 @@ export interface Core {
   mcp: McpApi;
   proofs: ProofsApi;
   artifacts: ArtifactsApi;
+  /** Skills: YAML files that expand to plans (stock ones, and the user's in <dataDir>/skills, watched). */
+  skills: SkillsApi;
+  /** The one grammar of the command bar, the tray and the CLI: typed text, /skill, a file, "? words" → a plan. */
+  compile: CompileApi;
   subscribe(listener: EventListener): () => void;
   /** Crashes of the database thread and lane workers since start, how each was recovered, whether it gave up. */
   health(): HealthState;

@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import type { RunEvent } from '../../shared/domain/run.ts';
 import type { Core } from './core.ts';
 import { defaultDataDir } from './db/data-dir.ts';
 import { openDatabase } from './db/open-database.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { DEFAULT_LANE_WORKER_URL, startLanePool, type LanePool } from './lanes/lane-pool.ts';
+import { compileApi } from './api/compile-api.ts';
 import { mcpApi } from './api/mcp-api.ts';
 import { commandsApi, plansApi } from './api/plans-api.ts';
 import { artifactsApi, proofsApi } from './api/proofs-api.ts';
@@ -11,7 +13,10 @@ import { runsApi } from './api/runs-api.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './queue/backoff.ts';
 import { superviseDatabase } from './health/database-recovery.ts';
 import { createHealthMonitor } from './health/health-monitor.ts';
+import { startSpecKitWriteBack } from './compile/spec-kit/write-back-hook.ts';
 import type { BundledServerRuntime } from './mcp/desktop-commander/dc-server.ts';
+import { createSecretStore } from './mcp/secret-store.ts';
+import { DEFAULT_STOCK_SKILLS_DIR, startSkills, type SkillsApi } from './skills/skills-api.ts';
 
 export { CoreError, type CoreErrorCode } from './errors.ts';
 export { shellPlan } from './plans/shell-plan.ts';
@@ -26,7 +31,11 @@ export type { McpApi, McpImportOutcome } from './api/mcp-api.ts';
 export type { ArtifactsApi, ProofsApi } from './api/proofs-api.ts';
 export type { CommandsApi, PlansApi } from './api/plans-api.ts';
 export type { CommandOptions, EnqueueInput, RunsApi } from './api/runs-api.ts';
+export type { CompileApi, CompileOptions, RunTextOptions } from './api/compile-api.ts';
+export type { CompileOutcome, CompileSource } from './compile/compile-input.ts';
 export type { ActivityCounts } from './queue/store.ts';
+export type { SkillsApi } from './skills/skills-api.ts';
+export { checkSkillFile, readSkillCatalogue } from './skills/skill-catalogue.ts';
 
 export interface CoreOptions {
   /** The app's data folder (default: the platform's): the embedded database, secrets, MCP servers' homes.
@@ -49,6 +58,9 @@ export interface CoreOptions {
   migrationsDir?: string;
   /** The Node and the Desktop Commander copy a packaged app ships (default: this Node, node_modules). */
   bundledServers?: BundledServerRuntime;
+  /** The stock skills' folder (default: the repository's resources/skills); a packaged app passes its copy.
+   * The user's skills are in <dataDir>/skills. */
+  stockSkillsDir?: string;
 }
 
 const DEFAULT_LANES = ['A', 'B', 'C', 'D'];
@@ -68,6 +80,7 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
   const { store } = db;
   const lanes = options.lanes ?? DEFAULT_LANES;
   const mcp = mcpApi(store, appDir, options.bundledServers);
+  let skills: SkillsApi & { close(): void };
   try {
     if (!options.databaseUrl) {
       // The data-folder lock proves no other process runs workers on this database: whatever is still marked
@@ -77,12 +90,19 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     }
     await store.ensureLanes(lanes);
     await mcp.registerDefaults();
+    skills = await startSkills({
+      stockDir: options.stockSkillsDir ?? DEFAULT_STOCK_SKILLS_DIR,
+      userDir: join(appDir, 'skills'),
+      save: (rows) => store.syncSkills(rows),
+    });
   } catch (error) {
     await db.close();
     throw error;
   }
   let pool: LanePool | null = null;
-  const runs = runsApi({ store, registry: mcp.registry, lanes, publish, subscribe: bus.subscribe, pool: () => pool });
+  // Ticks the tasks a Spec Kit run proved in its tasks.md when the run ends.
+  const specKit = startSpecKitWriteBack({ store, subscribe: bus.subscribe, publish });
+  const runs = runsApi({ store, registry: mcp.registry, lanes, publish, subscribe: bus.subscribe, pool: () => pool, secrets: mcp.secrets });
   if (options.runWorkers ?? true) {
     pool = startLanePool({
       lanes,
@@ -145,6 +165,8 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     mcp,
     proofs: proofsApi(store),
     artifacts: artifactsApi(store),
+    skills,
+    compile: compileApi({ store, runs, skills, secrets: createSecretStore(appDir), dataDir: appDir }),
     subscribe: bus.subscribe,
     health: health.state,
     onHealth: health.subscribe,
@@ -158,8 +180,10 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       }
       clearInterval(reclaimer);
       supervisor?.stop();
+      skills.close();
       closing = (async () => {
         await pool?.drain(graceMs);
+        await specKit.stop(); // after the drain: runs ending during it are written back too
         await db.close();
       })();
       return closing;

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app.ts';
+import { compileMethods } from './methods/compile.ts';
 import { laneMethods } from './methods/lanes.ts';
 import { mcpMethods } from './methods/mcp.ts';
 import { planMethods } from './methods/plans.ts';
 import { proofMethods } from './methods/proofs.ts';
 import { runMethods } from './methods/runs.ts';
 import { sessionMethods } from './methods/sessions.ts';
+import { skillMethods } from './methods/skills.ts';
 
 /**
  * The one contract between the renderer and the Node side: every method's name, input and output schema.
@@ -18,8 +20,10 @@ export const METHODS = {
   ...laneMethods,
   ...runMethods,
   ...planMethods,
+  ...compileMethods,
   ...proofMethods,
   ...mcpMethods,
+  ...skillMethods,
 };
 
 export type Methods = typeof METHODS;

@@ -9,7 +9,8 @@
  * OPSROOM_BENCH_RUNS (20,000, PostgreSQL and graphile-worker), OPSROOM_BENCH_PGLITE_RUNS (5,000),
  * OPSROOM_BENCH_ROUNDS (2), OPSROOM_BENCH_EVENTS (50,000), OPSROOM_BENCH_STEP_RUNS (200, bare and local
  * shell), OPSROOM_BENCH_DC_RUNS (50), OPSROOM_BENCH_MCP_CALLS (2000), OPSROOM_BENCH_UI_STARTS (3),
- * OPSROOM_BENCH_UI_LINES (5,000).
+ * OPSROOM_BENCH_UI_LINES (5,000), OPSROOM_BENCH_COMPILE_ROUNDS (50), OPSROOM_BENCH_RELOAD_EDITS (30). "compile": a 500-task
+ * tasks.md and a 200-block runbook against parsing + validating the same plan as IR JSON, and skill reload latency.
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -18,6 +19,7 @@ import { migrate } from '../../electron/core/db/migrate.ts';
 import { sqlStore } from '../../electron/core/queue/sql-store.ts';
 import { createDatabase } from '../helpers/postgres.ts';
 import { findPostmaster } from './cpu.ts';
+import { measureCompile, printCompile } from './compile.ts';
 import { measureEvents } from './events.ts';
 import { coreLatency, pipeLatency } from './latency.ts';
 import { measureMcpRoundTrip } from './mcp-roundtrip.ts';
@@ -41,6 +43,8 @@ const DC_RUNS = env('OPSROOM_BENCH_DC_RUNS', 50);
 const UI_STARTS = env('OPSROOM_BENCH_UI_STARTS', 3);
 const UI_LINES = env('OPSROOM_BENCH_UI_LINES', 5000);
 const MCP_CALLS = env('OPSROOM_BENCH_MCP_CALLS', 2000);
+const COMPILE_ROUNDS = env('OPSROOM_BENCH_COMPILE_ROUNDS', 50);
+const RELOAD_EDITS = env('OPSROOM_BENCH_RELOAD_EDITS', 30);
 /** Untimed runs before the step-cost measurements: the first ones pay JIT and, for DC, its server's start-up. */
 const WARMUP = 3;
 const SINGLE_EVENTS = 3_000;
@@ -50,7 +54,7 @@ const version = (pkg: string) =>
   JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version as string;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-const PARTS = ['queue', 'steps', 'mcp', 'ui'];
+const PARTS = ['queue', 'steps', 'mcp', 'ui', 'compile'];
 const only = process.env.OPSROOM_BENCH_ONLY?.split(',').map((part) => part.trim()) ?? PARTS;
 
 async function main(): Promise<void> {
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
   }
   if (only.includes('mcp')) printMcpRoundTrip(await measureMcpRoundTrip(MCP_CALLS));
   if (only.includes('ui')) printUi(await measureUi({ starts: UI_STARTS, lines: UI_LINES }));
+  if (only.includes('compile')) printCompile(await measureCompile(COMPILE_ROUNDS, RELOAD_EDITS));
   console.log(`\nLoad average at end: ${load()}`);
 }
 

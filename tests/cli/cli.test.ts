@@ -83,7 +83,7 @@ describe('opsroom CLI', () => {
       assert.match(result.stderr, message);
     }
     const missing = await cli(['run', ...d, join(dir, 'missing.json')]);
-    assert.match(missing.stderr, /cannot read the plan file .*missing\.json: ENOENT/);
+    assert.match(missing.stderr, /no file .*missing\.json: a lone .json or .md word names a plan/);
     const lane = await cli(['run', ...d, '--lane', 'Z', '--sh', 'true']);
     assert.equal(lane.code, 2);
     assert.match(lane.stderr, /unknown lane "Z" \(lanes: A, B, C, D, or auto\)/);

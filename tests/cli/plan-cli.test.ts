@@ -33,10 +33,10 @@ describe('opsroom CLI: plan files, proofs, MCP servers, secrets', () => {
   test('run plan.json --param: bad parameters are refused, then the plan runs and prints its proofs', async () => {
     const greet = fixture('plans/greet.json');
     const refusals: [string[], RegExp][] = [
-      [['--param', 'who=world'], /missing parameter "dir" \(string, no default\): pass --param dir=VALUE/],
+      [['--param', 'who=world'], /greet\.json needs dir \(string: an existing absolute folder for greeting\.txt\): add --param dir=…/],
       [['--param', 'who=world', '--param', `dir=${dir}`, '--param', 'colour=red'],
         /unknown parameter "colour" \(declared: who, dir, greeting, times\)/],
-      [['--param', 'who=world', '--param', `dir=${dir}`, '--param', 'times=abc'], /parameter "times" expects a finite number, got "abc"/],
+      [['--param', 'who=world', '--param', `dir=${dir}`, '--param', 'times=abc'], /parameter "times" \(number\) must be a finite number, got "abc"/],
     ];
     for (const [params, message] of refusals) {
       const refused = await cli(['run', ...d, greet, ...params]);

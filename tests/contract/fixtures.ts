@@ -57,6 +57,9 @@ export const FIXTURES: { [M in MethodName]: (ctx: FixtureContext) => MethodInput
   'lanes.pause': () => ({ name: 'C' }),
   'lanes.resume': () => ({ name: 'C' }),
   'runs.list': (ctx) => ({ sessionId: ctx.sessionId, status: ['succeeded'], since: new Date(Date.now() - 3_600_000), limit: 10 }),
+  'compile.preview': () => ({ text: 'echo preview', params: {} }),
+  'runs.runText': (ctx) => ({ text: `echo text ${ctx.tag}`, sessionId: ctx.sessionId }),
+  'runs.runDraft': (ctx) => ({ plan: { irVersion: 1, name: `draft ${ctx.tag}`, steps: [{ id: 'd', tool: 'shell', input: { command: 'true' }, verify: [{ kind: 'exit_code' }] }] } }),
   'runs.get': (ctx) => ({ id: ctx.runId }),
   'runs.events': (ctx) => ({ runId: ctx.runId }),
   'runs.runCommand': (ctx) => ({ command: `echo contract ${ctx.tag}`, sessionId: ctx.sessionId }),
@@ -78,4 +81,5 @@ export const FIXTURES: { [M in MethodName]: (ctx: FixtureContext) => MethodInput
   'mcp.import': (ctx) => ({ text: JSON.stringify({ mcpServers: { [`imported-${ctx.tag}`]: { command: process.execPath, args: ['--version'] } } }) }),
   'mcp.test': (ctx) => ({ name: ctx.server }),
   'mcp.tools': (ctx) => ({ server: ctx.server }),
+  'skills.list': () => ({}),
 };

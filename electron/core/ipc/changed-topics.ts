@@ -18,5 +18,6 @@ export const CHANGED_TOPICS: Partial<Record<MethodName, ChangedTopic>> = {
   'mcp.import': 'mcp',
   'mcp.test': 'mcp',
   'runs.runCommand': 'commands',
+  'runs.runText': 'commands',
   'plans.setPinned': 'plans',
 };

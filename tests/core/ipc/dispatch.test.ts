@@ -7,7 +7,9 @@ import { client } from './ipc-kit.ts';
 
 /** A core whose every use fails the test, except what `parts` provides: proves which calls reach it. */
 function fakeCore(parts: Record<string, unknown> = {}): Core {
-  const target: Record<string, unknown> = { subscribe: () => () => undefined, onHealth: () => () => undefined, ...parts };
+  const target: Record<string, unknown> = {
+    subscribe: () => () => undefined, onHealth: () => () => undefined, skills: { onChange: () => () => undefined }, ...parts,
+  };
   return new Proxy(target, {
     get(object, key) {
       if (key in object) return object[key as string];
@@ -33,6 +35,9 @@ const BAD_INPUTS = {
   'runs.get': [{ id: 1.5 }, 'id'],
   'runs.events': [{ runId: 1, afterSeq: -1 }, 'afterSeq'],
   'runs.runCommand': [{ command: '  ' }, 'command'],
+  'runs.runText': [{ text: 'x', lane: 'no lane!' }, 'lane'],
+  'runs.runDraft': [{ plan: {}, params: { p: [1] } }, 'params.p'],
+  'compile.preview': [{ text: '' }, 'text'],
   'runs.runPlan': [{ planId: 1, params: { who: { name: 'x' } } }, 'params.who'],
   'runs.cancel': [{ id: null }, 'id'],
   'runs.retry': [{ id: -3 }, 'id'],
@@ -51,6 +56,7 @@ const BAD_INPUTS = {
   'mcp.import': [{ text: '' }, 'text'],
   'mcp.test': [{}, 'name'],
   'mcp.tools': [{ server: 'srv', refresh: 1 }, 'refresh'],
+  'skills.list': [{ all: true }, 'all'],
 } satisfies Record<MethodName, [unknown, string]>;
 
 describe('IPC dispatch', () => {

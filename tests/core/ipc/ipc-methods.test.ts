@@ -189,6 +189,21 @@ describe('IPC methods on a real core', () => {
     assert.deepEqual(c.changed().filter((t) => t === 'mcp').length, 6, 'add, test, setEnabled, two imports, remove');
   });
 
+  test('the grammar over IPC: a preview, typed text run and remembered, an approved draft, the skills', async () => {
+    const preview = await call('compile.preview', { text: 'echo previewed' });
+    assert.ok(preview.status === 'compiled' && preview.source === 'shell' && preview.plan.steps.length === 1);
+    const run = await call('runs.runText', { text: 'echo from text' });
+    assert.equal((await finished(c, run.id)).run.status, 'succeeded');
+    assert.equal((await call('commands.recent', { limit: 1 }))[0]!.command, 'echo from text');
+    assert.ok(c.changed().includes('commands'));
+    const draft = await call('runs.runDraft', { plan: { irVersion: 1, name: 'approved', steps: [{ id: 'a', tool: 'shell', input: { command: 'true' }, verify: [{ kind: 'exit_code' }] }] } });
+    assert.equal((await finished(c, draft.id)).run.status, 'succeeded');
+    assert.equal((await fail('runs.runDraft', { plan: { irVersion: 1, name: 'bad', steps: [] } })).code, 'INVALID_PLAN');
+    assert.equal((await fail('runs.runText', { text: '? anything' })).code, 'NOT_CONFIGURED');
+    const { skills } = await call('skills.list', {});
+    assert.ok(skills.some((s) => s.name === 'http-health'), 'the stock skills are listed');
+  });
+
   test('every method of the contract was called', () => {
     assert.deepEqual(METHOD_NAMES.filter((m) => !called.has(m)), []);
   });

@@ -1,11 +1,13 @@
 import type { Core } from '../../core.ts';
 import { appHandlers, type AppInfoOptions } from './app.ts';
+import { compileHandlers } from './compile.ts';
 import { laneHandlers } from './lanes.ts';
 import { mcpHandlers } from './mcp.ts';
 import { planHandlers } from './plans.ts';
 import { proofHandlers } from './proofs.ts';
 import { runHandlers } from './runs.ts';
 import { sessionHandlers } from './sessions.ts';
+import { skillHandlers } from './skills.ts';
 import type { Handlers } from './types.ts';
 
 /** One handler per contract method, each calling only the Core's public API. */
@@ -15,6 +17,8 @@ export const createHandlers = (core: Core, options: AppInfoOptions): Handlers =>
   ...laneHandlers(core),
   ...runHandlers(core),
   ...planHandlers(core),
+  ...compileHandlers(core),
   ...proofHandlers(core),
   ...mcpHandlers(core),
+  ...skillHandlers(core),
 });
