@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { RunEvent } from '../../shared/domain/run.ts';
@@ -39,8 +39,9 @@ function recordEvents(core: Core) {
 describe('the tray against a real core (embedded database)', () => {
   let core: Core;
   let recorder: ReturnType<typeof recordEvents>;
+  const dataDir = join(tempDir().path, 'data');
   before(async () => {
-    core = await createCore({ dataDir: join(tempDir().path, 'data'), lanes: ['A', 'B'] });
+    core = await createCore({ dataDir, lanes: ['A', 'B'] });
     recorder = recordEvents(core);
   });
   after(async () => {
@@ -137,6 +138,25 @@ describe('the tray against a real core (embedded database)', () => {
     await core.plans.setPinned(greet.id, false); // any version unpins the name
     assert.ok((await core.plans.list()).every((plan) => !plan.pinned));
     await assert.rejects(core.plans.setPinned(99_999, true), { code: 'UNKNOWN_PLAN' });
+  });
+
+  test('a remembered /skill command runs from the tray as that skill again, not as a program named /skill', async () => {
+    mkdirSync(join(dataDir, 'skills'), { recursive: true });
+    writeFileSync(join(dataDir, 'skills', 'say-word.yaml'), [
+      'skill: say-word', 'version: 1.0.0', 'title: Say a word', 'params:', '  word: { type: string }', 'steps:',
+      '  - id: say', '    tool: shell', '    input: { command: \'echo "said $WORD"\', env: { WORD: "${params.word}" } }',
+      '    verify: [{ kind: exit_code }]', '',
+    ].join('\n'));
+    await core.skills.reload();
+    await core.compile.run('/say-word word=hello', { remember: true });
+    const command = (await readTrayState(core)).recentCommands[0]!;
+    assert.equal(command, '/say-word word=hello');
+
+    const run = (await performTrayAction(core, { kind: 'run-command', command }))!;
+    assert.equal(run.title, 'say-word', 'the skill\'s plan, not a one-step shell command');
+    assert.equal((await core.sessions.list()).find((s) => s.id === run.sessionId)?.title, QUICK_RUNS_SESSION);
+    await recorder.reached(run.id, 'succeeded');
+    assert.ok(recorder.events.some((e) => e.runId === run.id && e.kind === 'output' && e.message === 'said hello'));
   });
 
   test('plans.import stores a valid plan without running it, and refuses an invalid one naming each problem', async () => {

@@ -1,27 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
-import { serialSteps } from '../helpers/serial-steps.ts';
 import { useServedBrowser } from '../helpers/served-browser.ts';
+import { openAppPage } from './app-page.ts';
 import { artifactPath } from './artifacts.ts';
 
 // What a person does on a first day, in real Chromium against `opsroom serve` on a fresh data folder: one
 // test, in order, since each step builds on the one before (as the person's session does).
 const { missing, served, browser } = useServedBrowser();
 
-const TIMEOUT = 30_000;
 /** The view's state: the query of the URL's hash (`#/?session=1&status=failed`). */
 const hashParams = (page: Page) => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
 
 test('session → echo hello from the command bar → succeeded card → log and exit-code proof → filters → archive', async (t) => {
   if (missing) return t.skip(missing);
-  const page = await browser().newPage({ viewport: { width: 1400, height: 900 } });
-  page.setDefaultTimeout(TIMEOUT);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  await page.goto(served().url);
-  const step = serialSteps(t, (name) => page.screenshot({ path: artifactPath(`failed-${name.slice(0, 20).replace(/\W+/g, '-')}.png`) }));
+  const { page, errors, step } = await openAppPage(t, browser(), served().url, 'failed-');
 
   await step('create a session and select it', async () => {
     const sessions = page.getByRole('navigation', { name: 'Sessions' });

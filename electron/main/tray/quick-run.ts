@@ -21,13 +21,14 @@ async function setAllPaused(core: Core, paused: boolean): Promise<void> {
 
 /**
  * Carries out a tray action on the core: a run goes to the "Quick runs" session on the least busy lane, a plan
- * with its parameters' defaults. Returns the queued run, or null for the lane actions. Callers serialise
+ * with its parameters' defaults. A recent command is compiled with the command bar's grammar, so a remembered
+ * `/skill …` runs as that skill again and a plain command as a shell step. Returns the queued run, or null for the lane actions. Callers serialise
  * these, so two quick runs at once do not create two sessions.
  */
 export async function performTrayAction(core: Core, action: CoreTrayAction): Promise<Run | null> {
   switch (action.kind) {
     case 'run-command':
-      return core.runs.runCommand(action.command, { sessionId: await quickRunsSession(core), lane: 'auto' });
+      return core.compile.run(action.command, { sessionId: await quickRunsSession(core), lane: 'auto', remember: true });
     case 'run-plan': {
       const plan = await core.plans.get(action.planId);
       const sessionId = await quickRunsSession(core);

@@ -17,3 +17,6 @@ export const useRecentCommands = () =>
   useQuery({ queryKey: keys.commands, queryFn: () => client.call('commands.recent', { limit: 20 }) });
 
 export const useMcpServers = () => useQuery({ queryKey: keys.mcp, queryFn: () => client.call('mcp.list', {}) });
+
+/** The skills in use and the skill files that did not load; refetched when the skill folder changes. */
+export const useSkills = () => useQuery({ queryKey: keys.skills, queryFn: () => client.call('skills.list', {}) });

@@ -26,10 +26,12 @@ export function CommandInput({ value, listId, count, active, onChange, onActiveC
       <input
         className="command-input"
         aria-label="Command"
-        placeholder="Type a shell command, or search recent commands and plans"
+        placeholder="A command, /skill, a runbook or plan file, ? a request — or search recent commands and plans"
         autoComplete="off"
         spellCheck={false}
         data-autofocus=""
+        // Back from a form or a dry run mounts the box again: focus returns to it.
+        autoFocus
         value={value}
         aria-controls={listId}
         aria-autocomplete="list"

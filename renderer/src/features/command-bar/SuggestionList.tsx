@@ -1,30 +1,38 @@
 import { useEffect } from 'react';
 import { TimeAgo } from '../../components/TimeAgo.tsx';
 import { PinButton } from './PinButton.tsx';
-import { needsParamForm, type Suggestion } from './suggestions.ts';
+import type { BarSuggestion } from './skill-suggestions.ts';
+import { needsParamForm } from './suggestions.ts';
 import './pin.css';
 
 export const optionId = (listId: string, index: number) => `${listId}-${index}`;
 
 /**
- * Recent commands and plans (pinned ones first) under the Command box. Focus stays in the box
+ * Skills (while a "/name" is typed), recent commands and plans (pinned ones first) under the Command box. Focus stays in the box
  * (aria-activedescendant points at the highlighted option); a click chooses without taking focus from it.
  * Each plan has a pin button beside its option, reached with Tab.
  */
 export function SuggestionList({ id, items, active, onChoose, onHover }: {
   id: string;
-  items: readonly Suggestion[];
+  items: readonly BarSuggestion[];
   active: number;
-  onChoose: (item: Suggestion) => void;
+  onChoose: (item: BarSuggestion) => void;
   onHover: (index: number) => void;
 }) {
   useEffect(() => {
     if (active >= 0) document.getElementById(optionId(id, active))?.scrollIntoView({ block: 'nearest' });
   }, [id, active]);
   if (!items.length) {
-    return <p id={id} className="suggestions-empty">Enter runs what you typed. Recent commands and stored plans show up here.</p>;
+    return (
+      <p id={id} className="suggestions-empty">
+        Enter runs what you typed: a command, <code>/skill key=value</code>, a plan or runbook file, or <code>? a request</code>.
+        Skills, recent commands and stored plans show up here.
+      </p>
+    );
   }
+  // In the items' (arrow-key) order.
   const groups = [
+    { label: 'Skills', kind: 'skill' as const },
     { label: 'Recent commands', kind: 'recent' as const },
     { label: 'Plans', kind: 'plan' as const },
   ];
@@ -47,7 +55,17 @@ export function SuggestionList({ id, items, active, onChoose, onHover }: {
                   onMouseMove={() => index !== active && onHover(index)}
                   onClick={() => onChoose(item)}
                 >
-                  {item.kind === 'recent' ? (
+                  {item.kind === 'skill' ? (
+                    <>
+                      <span className="suggestion-plan">
+                        <span className="sr-only">Skill </span>/{item.skill.name}
+                        <span className="suggestion-description"> — {item.skill.title}</span>
+                      </span>
+                      <span className="suggestion-meta">
+                        v{item.skill.version}{needsParamForm(item.skill) && ' · asks for parameters'}
+                      </span>
+                    </>
+                  ) : item.kind === 'recent' ? (
                     <>
                       <code className="suggestion-command">{item.command}</code>
                       <span className="suggestion-meta">

@@ -6,7 +6,10 @@ import { keys } from '../../data/keys.ts';
 import { client } from '../../ipc/index.ts';
 
 export type QueueRequest =
-  | { kind: 'command'; command: string }
+  /** Typed text (or a recent command), compiled by the core's grammar and remembered as a recent command. */
+  | { kind: 'text'; text: string; params: Record<string, ParamValue> }
+  /** A natural-language draft a person has read and approved. */
+  | { kind: 'draft'; plan: unknown; params: Record<string, ParamValue> }
   | { kind: 'plan'; planId: number; params: Record<string, ParamValue> };
 
 export interface RunTarget {
@@ -15,14 +18,21 @@ export interface RunTarget {
   lane: string;
 }
 
-/** Queues a typed command or a stored plan, then refetches what a new run changes (board, counts, recents). */
+function call(request: QueueRequest, target: RunTarget): Promise<Run> {
+  switch (request.kind) {
+    case 'text': return client.call('runs.runText', { text: request.text, params: request.params, ...target });
+    case 'draft': return client.call('runs.runDraft', { plan: request.plan, params: request.params, ...target });
+    case 'plan': return client.call('runs.runPlan', { planId: request.planId, params: request.params, ...target });
+  }
+}
+
+/** Queues typed text, an approved draft or a stored plan, then refetches what a new run changes (board, counts,
+ * recents, and the plan list a compiled plan joins). */
 export function useQueueRun() {
   const queryClient = useQueryClient();
   return useCallback(async (request: QueueRequest, target: RunTarget): Promise<Run> => {
-    const run = request.kind === 'command'
-      ? await client.call('runs.runCommand', { command: request.command, ...target })
-      : await client.call('runs.runPlan', { planId: request.planId, params: request.params, ...target });
-    for (const queryKey of [keys.runsAll, keys.sessionsAll, keys.lanes, keys.commands]) {
+    const run = await call(request, target);
+    for (const queryKey of [keys.runsAll, keys.sessionsAll, keys.lanes, keys.commands, keys.plans]) {
       void queryClient.invalidateQueries({ queryKey });
     }
     return run;
