@@ -33,6 +33,7 @@ export type { CommandsApi, PlansApi } from './api/plans-api.ts';
 export type { CommandOptions, EnqueueInput, RunsApi } from './api/runs-api.ts';
 export type { CompileApi, CompileOptions, RunTextOptions } from './api/compile-api.ts';
 export type { CompileOutcome, CompileSource } from './compile/compile-input.ts';
+export { missingMessage } from './compile/missing-message.ts';
 export type { ActivityCounts } from './queue/store.ts';
 export type { SkillsApi } from './skills/skills-api.ts';
 export { checkSkillFile, readSkillCatalogue } from './skills/skill-catalogue.ts';

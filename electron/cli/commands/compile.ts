@@ -1,6 +1,6 @@
-import { createCore } from '../../core/index.ts';
+import { createCore, missingMessage } from '../../core/index.ts';
 import { DATABASE_OPTIONS, UsageError, databaseOptions, parse } from '../args.ts';
-import { COMPILE_OPTIONS, compileOptions, missingMessage, wordsToText } from '../compile-input.ts';
+import { COMPILE_OPTIONS, compileOptions, wordsToText } from '../compile-input.ts';
 import { palette } from '../format.ts';
 import { planSummary } from '../plan-summary.ts';
 

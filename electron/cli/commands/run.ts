@@ -1,9 +1,9 @@
-import { createCore, shellPlan, type CompileOptions, type CompileOutcome, type Core } from '../../core/index.ts';
+import { createCore, missingMessage, shellPlan, type CompileOptions, type CompileOutcome, type Core } from '../../core/index.ts';
 import { maskSecretValues } from '../../../shared/ir/params.ts';
 import type { Run, RunEvent } from '../../../shared/domain/run.ts';
 import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseDuration, parseInteger } from '../args.ts';
 import { ask, askHidden } from '../ask.ts';
-import { COMPILE_OPTIONS, compileOptions, missingMessage, wordsToText } from '../compile-input.ts';
+import { COMPILE_OPTIONS, compileOptions, wordsToText } from '../compile-input.ts';
 import { planSummary } from '../plan-summary.ts';
 import { eventLine, palette } from '../format.ts';
 import { progressLine } from '../progress-line.ts';

@@ -3,6 +3,7 @@ import type { Run } from '../../../shared/domain/run.ts';
 import type { ParamValue } from '../../../shared/ir/params.ts';
 import { classifyInput } from '../compile/classify-input.ts';
 import { compileClassified, type CompileOutcome, type SkillSource } from '../compile/compile-input.ts';
+import { missingMessage } from '../compile/missing-message.ts';
 import { llmConfig, howToEnable } from '../compile/natural-language/llm-config.ts';
 import { withoutSecretArgs } from '../compile/skill-args.ts';
 import { CoreError } from '../errors.ts';
@@ -71,8 +72,7 @@ export function compileApi({ store, runs, skills, secrets, dataDir }: CompileDep
     async run(text, options = {}) {
       const { classified, outcome } = await compile(text, options);
       if (outcome.status === 'needs-params') {
-        throw new CoreError('INVALID_INPUT', `${outcome.label} needs ${outcome.missing.map((name) => `${name} (${outcome.params[name]!.type})`).join(', ')}: `
-          + (outcome.source === 'skill' ? `add ${outcome.missing.map((n) => `${n}=…`).join(' ')}` : `pass ${outcome.missing.map((n) => `--param ${n}=…`).join(' ')}`));
+        throw new CoreError('INVALID_INPUT', missingMessage(outcome));
       }
       if (outcome.draft) {
         throw new CoreError('INVALID_STATE', 'a natural-language draft runs only after a person has seen it: preview it, then approve it');
