@@ -85,6 +85,10 @@ function parseReference(body: string): Reference | string {
   return `not a reference: use ${FORMS}`;
 }
 
+/** Text that must stay as written (a shell script, a path) as an IR template: every `${` becomes `$${`. A
+ * function replacement, because "$$" in a replacement string means "$". */
+export const irLiteral = (text: string): string => text.replaceAll('${', () => '$${');
+
 /** The reference written back as template text, for messages. */
 export function formatReference(reference: Reference): string {
   if (reference.kind === 'param') return `\${params.${reference.name}}`;

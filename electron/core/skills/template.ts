@@ -1,5 +1,5 @@
 import type { ParamValue } from '../../../shared/ir/params.ts';
-import { parseTemplate } from '../../../shared/ir/references.ts';
+import { irLiteral, parseTemplate } from '../../../shared/ir/references.ts';
 import type { ValuePath } from './yaml-source.ts';
 
 /**
@@ -45,7 +45,7 @@ export function fillString(text: string, fill: Fill, asTemplate: boolean): Param
   }
   // A function, not a replacement string: in one, "$$" means a single "$".
   const escape = (piece: { value: ParamValue; pasted: boolean }) =>
-    asTemplate && piece.pasted ? String(piece.value).replaceAll('${', () => '$${') : String(piece.value);
+    asTemplate && piece.pasted ? irLiteral(String(piece.value)) : String(piece.value);
   const only = pieces.length === 1 ? pieces[0]! : null;
   // The only piece, pasted from a parameter (not a literal): keep its type.
   if (only?.pasted && isWholeReference(text)) {

@@ -1,5 +1,6 @@
 import { basename, extname, isAbsolute, join, resolve } from 'node:path';
 import { IR_VERSION } from '../../../../shared/ir/plan.ts';
+import { irLiteral } from '../../../../shared/ir/references.ts';
 import type { CollectedRunbook, RunbookBlock } from './collect-blocks.ts';
 import type { FrontMatter } from './front-matter.ts';
 import type { Report } from './report.ts';
@@ -35,7 +36,7 @@ export function assemblePlan(runbook: CollectedRunbook, matter: FrontMatter, pat
       tool: 'shell',
       input: {
         command: blockCommand(block.body, block.language, options.interpreter ?? matter.shell),
-        ...(cwd ? { cwd: cwd.replaceAll('${', () => '$${') } : {}),
+        ...(cwd ? { cwd: irLiteral(cwd) } : {}),
         ...(Object.keys(env).length ? { env } : {}),
       },
       ...(needs.length ? { needs } : {}),
@@ -76,7 +77,7 @@ function anchored(verifier: unknown, cwd: string | undefined): unknown {
   if (cwd === undefined || !isAbsolute(cwd) || verifier === null || typeof verifier !== 'object') return verifier;
   const { kind, path } = verifier as { kind?: unknown; path?: unknown };
   if (kind !== 'file' || typeof path !== 'string' || !path || isAbsolute(path) || path.includes('${')) return verifier;
-  return { ...verifier, path: resolve(cwd, path).replaceAll('${', () => '$${') };
+  return { ...verifier, path: irLiteral(resolve(cwd, path)) };
 }
 
 const clip = (text: string) => text.length > MAX_NAME ? `${text.slice(0, MAX_NAME - 1)}…` : text;

@@ -1,3 +1,5 @@
+import { irLiteral } from '../../../../shared/ir/references.ts';
+
 /** Languages whose blocks are steps; any other block (json, yaml, console output…) is documentation. */
 export const SHELL_LANGUAGES: ReadonlySet<string> = new Set(['sh', 'bash', 'shell', 'zsh']);
 
@@ -9,7 +11,7 @@ export const SHELL_LANGUAGES: ReadonlySet<string> = new Set(['sh', 'bash', 'shel
 export function blockCommand(body: string, language: string, program: string | undefined): string {
   const shell = program ?? (language === 'bash' || language === 'zsh' ? language : undefined);
   const script = shell === undefined || shell === 'sh' ? body : `${shell} -c ${singleQuoted(body)}`;
-  return script.replaceAll('${', () => '$${'); // a function: "$$" in a replacement string means "$"
+  return irLiteral(script);
 }
 
 const singleQuoted = (text: string) => `'${text.replaceAll("'", () => "'\\''")}'`;

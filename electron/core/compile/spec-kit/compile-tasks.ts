@@ -3,7 +3,8 @@ import { IR_VERSION, type Plan, type Step } from '../../../../shared/ir/plan.ts'
 import { CoreError } from '../../errors.ts';
 import { validatePlan } from '../../plans/validate-plan.ts';
 import { parseTasks } from './parse-tasks.ts';
-import { gateStep, literal, taskStep, type StepContext } from './steps.ts';
+import { irLiteral } from '../../../../shared/ir/references.ts';
+import { gateStep, taskStep, type StepContext } from './steps.ts';
 import { buildWaves } from './task-graph.ts';
 
 export interface CompileTasksOptions {
@@ -56,7 +57,7 @@ export function compileTasks(text: string, options: CompileTasksOptions): { plan
     envAllow: options.agentEnvAllow,
     // Fails with the how-to, so a run started anyway says what is missing (single quotes: sh must not expand
     // $OPSROOM_TASK in the message; `echo … 1>&2 && exit 1` also works in cmd).
-    command: agent ? literal(agent) : literal(`echo 'no agent command to run this task: ${AGENT_HELP}' 1>&2 && exit 1`),
+    command: agent ? irLiteral(agent) : irLiteral(`echo 'no agent command to run this task: ${AGENT_HELP}' 1>&2 && exit 1`),
   };
 
   const steps: Step[] = [];

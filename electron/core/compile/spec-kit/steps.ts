@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Step } from '../../../../shared/ir/plan.ts';
+import { irLiteral } from '../../../../shared/ir/references.ts';
 import type { Verifier } from '../../../../shared/ir/verifier.ts';
 import { checkpointCommands } from './checkpoint-commands.ts';
 import type { SpecPhase, SpecTask } from './task-list.ts';
@@ -23,8 +24,6 @@ const MAX_VERIFIERS = 50;
 /** The feature's own documents sit in its folder (`Run quickstart.md validation`), not at the repository root. */
 const FEATURE_DOC = /^(spec|plan|research|data-model|quickstart|tasks)\.md$|^(contracts|checklists)\//;
 
-/** Shell text and paths are IR templates: `${` in them is the shell's, written `$${` for the IR. */
-export const literal = (text: string) => text.replaceAll('${', () => '$${');
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export function absoluteFile(file: string, context: StepContext): string {
@@ -32,7 +31,7 @@ export function absoluteFile(file: string, context: StepContext): string {
 }
 
 const fileVerifiers = (files: readonly string[], context: StepContext): Verifier[] =>
-  files.map((file) => ({ kind: 'file', path: literal(absoluteFile(file, context)) }));
+  files.map((file) => ({ kind: 'file', path: irLiteral(absoluteFile(file, context)) }));
 
 export function taskStep(task: SpecTask, needs: string[], lane: string | undefined, context: StepContext): Step {
   let files = task.files;
@@ -47,13 +46,13 @@ export function taskStep(task: SpecTask, needs: string[], lane: string | undefin
     tool: 'shell',
     input: {
       command: context.command,
-      cwd: literal(context.repoRoot),
+      cwd: irLiteral(context.repoRoot),
       env: {
         OPSROOM_TASK_ID: task.id,
-        OPSROOM_TASK: literal(task.text),
-        OPSROOM_TASK_FILES: literal(task.files.join('\n')),
-        OPSROOM_FEATURE_DIR: literal(context.featureDir),
-        OPSROOM_TASKS_FILE: literal(context.tasksFile),
+        OPSROOM_TASK: irLiteral(task.text),
+        OPSROOM_TASK_FILES: irLiteral(task.files.join('\n')),
+        OPSROOM_FEATURE_DIR: irLiteral(context.featureDir),
+        OPSROOM_TASKS_FILE: irLiteral(context.tasksFile),
       },
       ...(context.envAllow?.length ? { envAllow: context.envAllow } : {}),
     },
@@ -88,9 +87,9 @@ export function gateStep(phase: SpecPhase, id: string, needs: string[], context:
     description: clip(said ? `${said}\n${proof}` : proof, 5000),
     tool: 'shell',
     input: {
-      command: commands.length ? literal(commands.join(' && ')) : 'exit 0',
-      cwd: literal(context.repoRoot),
-      env: { OPSROOM_FEATURE_DIR: literal(context.featureDir), OPSROOM_TASKS_FILE: literal(context.tasksFile) },
+      command: commands.length ? irLiteral(commands.join(' && ')) : 'exit 0',
+      cwd: irLiteral(context.repoRoot),
+      env: { OPSROOM_FEATURE_DIR: irLiteral(context.featureDir), OPSROOM_TASKS_FILE: irLiteral(context.tasksFile) },
     },
     needs,
     verify,
