@@ -1,51 +1,33 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { createCore, type Core } from '../../electron/core/index.ts';
+import { createServer } from 'node:http';
+import { test } from 'node:test';
 import { freePort } from '../helpers/postgres.ts';
 import { runSkill } from '../helpers/run-skill.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { useSkillServer } from '../helpers/skill-server.ts';
 
-const dir = tempDir('opsroom-http-health-');
 const hits = new Map<string, number>();
-let server: Server;
-let base: string;
-let core: Core;
-
-before(async () => {
-  // A real service: a health page, one that fails, one that is slow, one that comes up after a few requests.
-  server = createServer((req, res) => {
-    const url = new URL(req.url!, 'http://localhost');
-    const send = (status: number, body: string) => {
-      res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(body);
-    };
-    if (url.pathname === '/health') return send(200, '{"status":"ok","db":"up"}');
-    if (url.pathname === '/down') return send(503, '{"status":"down","db":"unreachable"}');
-    if (url.pathname === '/slow') return void setTimeout(() => send(200, '{"status":"ok"}'), 700);
-    if (url.pathname === '/warming') {
-      const count = (hits.get('warming') ?? 0) + 1;
-      hits.set('warming', count);
-      return count > 3 ? send(200, '{"status":"ok"}') : send(503, '{"status":"starting"}');
-    }
-    send(404, '{}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  core = await createCore({ dataDir: join(dir.path, 'data'), lanes: ['A'] });
-});
-
-after(async () => {
-  await core?.close();
-  server.closeAllConnections();
-  server.close();
-  dir.remove();
-});
+// A real service: a health page, one that fails, one that is slow, one that comes up after a few requests.
+const env = useSkillServer('opsroom-http-health-', () => createServer((req, res) => {
+  const url = new URL(req.url!, 'http://localhost');
+  const send = (status: number, body: string) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(body);
+  };
+  if (url.pathname === '/health') return send(200, '{"status":"ok","db":"up"}');
+  if (url.pathname === '/down') return send(503, '{"status":"down","db":"unreachable"}');
+  if (url.pathname === '/slow') return void setTimeout(() => send(200, '{"status":"ok"}'), 700);
+  if (url.pathname === '/warming') {
+    const count = (hits.get('warming') ?? 0) + 1;
+    hits.set('warming', count);
+    return count > 3 ? send(200, '{"status":"ok"}') : send(503, '{"status":"starting"}');
+  }
+  send(404, '{}');
+}));
+const base = () => `http://127.0.0.1:${env.port}`;
 
 test('healthy URLs: one step each, proven by status, body and latency within the budget', async () => {
-  const { plan, run, steps, proofs } = await runSkill(core, 'http-health', {
-    urls: `${base}/health, ${base}/health?probe=2`, contains: '"db":"up"', matches: '"status":\\s*"ok"', maxLatencyMs: 2000,
+  const { plan, run, steps, proofs } = await runSkill(env.core, 'http-health', {
+    urls: `${base()}/health, ${base()}/health?probe=2`, contains: '"db":"up"', matches: '"status":\\s*"ok"', maxLatencyMs: 2000,
   });
   assert.deepEqual(plan.steps.map((step) => step.id), ['check-1', 'check-2']);
   assert.equal(run.status, 'succeeded', run.error ?? '');
@@ -59,11 +41,11 @@ test('healthy URLs: one step each, proven by status, body and latency within the
     assert.ok((proof.evidence.latencyMs as number) < 2000, `latency ${proof.evidence.latencyMs}`);
     assert.match(proof.summary, /^HTTP 200 from .*, \d+ ms within 2000 ms, body contains "\\"db\\":\\"up\\"", body matches/);
   }
-  assert.equal(http.find((proof) => proof.stepId === 'check-2')!.evidence.url, `${base}/health?probe=2`);
+  assert.equal(http.find((proof) => proof.stepId === 'check-2')!.evidence.url, `${base()}/health?probe=2`);
 });
 
 test('a service that comes up is waited for until the deadline', async () => {
-  const { run, proofs } = await runSkill(core, 'http-health', { urls: `${base}/warming`, deadlineMs: 20_000, intervalMs: 100 });
+  const { run, proofs } = await runSkill(env.core, 'http-health', { urls: `${base()}/warming`, deadlineMs: 20_000, intervalMs: 100 });
   assert.equal(run.status, 'succeeded', run.error ?? '');
   const [proof] = proofs.filter((p) => p.verifierKind === 'http');
   assert.equal(proof!.passed, true, proof!.summary);
@@ -73,8 +55,8 @@ test('a service that comes up is waited for until the deadline', async () => {
 
 test('a failing, a slow and a refused URL each leave a failing proof that says why', async () => {
   const refused = `http://127.0.0.1:${await freePort()}/health`;
-  const { run, steps, proofs } = await runSkill(core, 'http-health', {
-    urls: `${base}/down ${base}/slow ${refused}`, maxLatencyMs: 300, deadlineMs: 600, intervalMs: 200,
+  const { run, steps, proofs } = await runSkill(env.core, 'http-health', {
+    urls: `${base()}/down ${base()}/slow ${refused}`, maxLatencyMs: 300, deadlineMs: 600, intervalMs: 200,
   });
   assert.equal(run.status, 'failed');
   assert.deepEqual(steps.map((step) => step.status), ['failed', 'failed', 'failed']);
@@ -100,13 +82,13 @@ test('a failing, a slow and a refused URL each leave a failing proof that says w
 });
 
 test('a JSON member is checked only when jsonPath is given (an optional verifier), and a wrong value fails', async () => {
-  const plain = await runSkill(core, 'http-health', { urls: `${base}/health` });
+  const plain = await runSkill(env.core, 'http-health', { urls: `${base()}/health` });
   assert.equal(plain.plan.steps[0]!.verify.filter((v) => v.kind === 'http').length, 1, 'no jsonPath: no JSON check');
-  const good = await runSkill(core, 'http-health', { urls: `${base}/health`, jsonPath: 'db', jsonEquals: 'up' });
+  const good = await runSkill(env.core, 'http-health', { urls: `${base()}/health`, jsonPath: 'db', jsonEquals: 'up' });
   assert.equal(good.run.status, 'succeeded', good.run.error ?? '');
   const json = good.proofs.find((p) => p.verifierKind === 'http' && p.summary.includes('json'));
   assert.ok(json?.passed, json?.summary);
-  const bad = await runSkill(core, 'http-health', { urls: `${base}/health`, jsonPath: 'db', jsonEquals: 'down' });
+  const bad = await runSkill(env.core, 'http-health', { urls: `${base()}/health`, jsonPath: 'db', jsonEquals: 'down' });
   assert.equal(bad.run.status, 'failed');
   const failing = bad.proofs.find((p) => !p.passed)!;
   assert.match(failing.summary, /json db is "up", expected "down"/);
