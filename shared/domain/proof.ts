@@ -10,7 +10,7 @@ export const ProofSchema = z.object({
   /** The run's attempt, and the step's try within it (a step with a retry policy tries again in place). */
   attempt: z.number().int(),
   try: z.number().int(),
-  verifierKind: z.enum(['http', 'exit_code', 'sql', 'file', 'output']),
+  verifierKind: z.enum(['http', 'exit_code', 'sql', 'file', 'output', 'approval']),
   config: z.record(z.string(), z.unknown()),
   passed: z.boolean(),
   summary: z.string(),
@@ -21,6 +21,10 @@ export const ProofSchema = z.object({
   artifactSha256: Sha256Schema.nullable(),
   startedAt: z.date(),
   finishedAt: z.date(),
+  /** 'before': a pre-check; 'after': the proof of the step's action; 'recheck': a recorded outcome verified
+   * again against live state (resume, re-prove), recheckOf naming the proof it re-checks. */
+  phase: z.enum(['before', 'after', 'recheck']),
+  recheckOf: z.number().int().nullable(),
 });
 
 export type Proof = z.infer<typeof ProofSchema>;

@@ -7,6 +7,14 @@ export const TERMINAL_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', '
 export const StepStatusSchema = z.enum(['pending', 'running', 'succeeded', 'failed', 'cancelled', 'skipped']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;
 
+/** How a run repeats its parent (issue 8): null for a run queued afresh. */
+export const RerunKindSchema = z.enum(['rerun', 'resume', 'from-step', 'edit', 'reprove']);
+export type RerunKind = z.infer<typeof RerunKindSchema>;
+
+/** How a step came to its status: it ran, or was settled without its action (see migration 0007). */
+export const SettledBySchema = z.enum(['run', 'reuse', 'precheck', 'condition', 'disabled']);
+export type SettledBy = z.infer<typeof SettledBySchema>;
+
 export const LaneNameSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'a lane name is 1-32 letters, digits, "_" or "-"');
 
 export const RunSchema = z.object({
@@ -31,6 +39,9 @@ export const RunSchema = z.object({
   input: z.record(z.string(), z.unknown()),
   result: z.unknown().nullable(),
   idempotencyKey: z.string().nullable(),
+  /** The run this one repeats, and how (rerun, resume, from-step, edit, reprove). */
+  parentRunId: z.number().int().nullable(),
+  rerunKind: RerunKindSchema.nullable(),
 });
 export type Run = z.infer<typeof RunSchema>;
 
@@ -45,6 +56,9 @@ export const RunStepSchema = z.object({
   startedAt: z.date().nullable(),
   finishedAt: z.date().nullable(),
   error: z.string().nullable(),
+  settledBy: SettledBySchema,
+  /** With settledBy 'reuse': the run whose recorded outcome (and proofs, re-checked) stands for this step. */
+  reusedFrom: z.number().int().nullable(),
 });
 export type RunStep = z.infer<typeof RunStepSchema>;
 

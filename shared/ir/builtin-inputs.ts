@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApprovalInputSchema } from './operations.ts';
 import { ShellInputSchema } from './shell-input.ts';
 
 /** Input of the built-in `http` tool: one request; the response body streams as output lines. */
@@ -26,4 +27,5 @@ export const BUILTIN_INPUT_SCHEMAS = {
   shell: ShellInputSchema,
   http: HttpInputSchema,
   sql: SqlInputSchema,
+  approval: ApprovalInputSchema,
 } as const satisfies Record<string, z.ZodType>;

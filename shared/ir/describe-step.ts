@@ -23,6 +23,8 @@ export function describeVerifier(verifier: Verifier): string {
       return `${verifier.exists === false ? 'no file' : 'file'} ${verifier.path}${verifier.sha256 ? ' with sha256' : ''}${verifier.contains !== undefined ? ` containing "${verifier.contains}"` : ''}`;
     case 'output':
       return `${verifier.stream ?? 'output'} ${verifier.absent ? 'does not match' : 'matches'} /${verifier.regex}/${verifier.flags ?? ''}`;
+    case 'approval':
+      return 'approved by a person, for exactly what was shown';
   }
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { collectReferences, formatReference, type FoundReference } from './references.ts';
+import { collectReferences, formatReference, parseTemplate, type FoundReference } from './references.ts';
 import { ancestors, findCycles, type OrderedStep } from './step-order.ts';
 import { parseToolRef } from './tool-ref.ts';
 
@@ -8,6 +8,9 @@ interface StructuralStep {
   needs?: string[] | undefined;
   input: Record<string, unknown>;
   verify: readonly unknown[];
+  if?: unknown;
+  precheck?: boolean | undefined;
+  continueOn?: { output?: unknown } | undefined;
 }
 
 interface StructuralPlan {
@@ -59,9 +62,11 @@ export function checkPlanStructure(plan: StructuralPlan, ctx: z.RefinementCtx): 
 
   plan.steps.forEach((step, index) => {
     // Verifiers run after the step's own call, so they may read its output (a hash it printed); its input may not.
+    // A condition is evaluated before the step starts: like its input, it reads only steps it needs.
     const found = [
       { base: ['steps', index, 'input'], ownOutput: false, ...collectReferences(step.input) },
       { base: ['steps', index, 'verify'], ownOutput: true, ...collectReferences(step.verify) },
+      ...(step.if === undefined ? [] : [{ base: ['steps', index, 'if'], ownOutput: false, ...collectReferences(step.if) }]),
     ];
     for (const { base, ownOutput, references, errors } of found) {
       for (const error of errors) issue([...base, ...error.path], `step "${step.id}": ${error.message}`);
@@ -73,12 +78,48 @@ export function checkPlanStructure(plan: StructuralPlan, ctx: z.RefinementCtx): 
     }
   });
 
+  plan.steps.forEach((step, index) => checkPolicies(step, ['steps', index], issue));
+
   (plan.sandbox?.tools ?? []).forEach((tool, index) => {
     // parseToolRef accepts "server/*" as a tool named "*", which is how the sandbox spells a whole server.
     if (parseToolRef(tool) === null) {
       issue(['sandbox', 'tools', index], `sandbox tool "${tool}" is not "shell", "http", "sql", "<server>/<tool>" or "<server>/*"`);
     }
   });
+}
+
+/** A pre-check needs a verifier that looks at live state; the step's regular expressions must compile. */
+function checkPolicies(step: StructuralStep, at: Path, issue: (path: Path, message: string) => void): void {
+  const live = (v: unknown) => ['http', 'sql', 'file'].includes((v as { kind?: unknown } | null)?.kind as string);
+  if (step.precheck && !step.verify.some(live)) {
+    issue([...at, 'precheck'], `step "${step.id}" has precheck but no http, sql or file verifier to run before it (exit_code and output verifiers need the step's action)`);
+  }
+  const output = step.continueOn?.output;
+  const bad = typeof output === 'string' ? regexProblem(output) : null;
+  if (bad) issue([...at, 'continueOn', 'output'], `step "${step.id}": continueOn.output is not a valid regular expression: ${bad}`);
+  const comparisons: [Path, unknown][] = [];
+  const condition = step.if as { all?: unknown[]; any?: unknown[] } | undefined;
+  if (Array.isArray(condition?.all)) condition.all.forEach((c, i) => comparisons.push([['if', 'all', i], c]));
+  else if (Array.isArray(condition?.any)) condition.any.forEach((c, i) => comparisons.push([['if', 'any', i], c]));
+  else if (condition) comparisons.push([['if'], condition]);
+  for (const [path, comparison] of comparisons) {
+    const matches = (comparison as { matches?: unknown } | null)?.matches;
+    if (typeof matches !== 'string') continue;
+    // A pattern holding a reference is whole only when the step is about to start: checked then.
+    const parsed = parseTemplate(matches);
+    if (!parsed.ok || parsed.parts.some((part) => part.kind === 'reference')) continue;
+    const problem = regexProblem(parsed.parts.map((part) => (part.kind === 'literal' ? part.text : '')).join(''));
+    if (problem) issue([...at, ...path, 'matches'], `step "${step.id}": if.matches is not a valid regular expression: ${problem}`);
+  }
+}
+
+function regexProblem(pattern: string): string | null {
+  try {
+    new RegExp(pattern);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** Why this reference cannot be resolved when step `stepId` runs, or null when it can. */

@@ -3,6 +3,8 @@ import { ParamNameSchema, ParamSchema } from './params.ts';
 import { SandboxSchema } from './sandbox.ts';
 import { ToolRefSchema } from './tool-ref.ts';
 import { VerifierSchema } from './verifier.ts';
+import { ConditionSchema, ContinueOnSchema } from './conditions.ts';
+import { ApprovalGateSchema, NotifySchema } from './operations.ts';
 import { checkPlanStructure } from './plan-structure.ts';
 
 /**
@@ -36,8 +38,17 @@ export const StepSchema = z.strictObject({
   lane: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/).optional(),
   timeoutMs: z.number().int().positive().max(7 * 24 * 3600 * 1000).optional(),
   retry: RetrySchema.optional(),
-  /** A failure of this step does not fail the run, and steps that need it still run. */
+  /** A failure of this step does not fail the run, and steps that need it still run (continueOn.failure). */
   continueOnError: z.boolean().optional(),
+  /** Which failures of this step do not stop the run (by exit code, by output): see conditions.ts. */
+  continueOn: ContinueOnSchema.optional(),
+  /** Run the step only when this holds; otherwise it is skipped (the reason stored), and steps needing it run. */
+  if: ConditionSchema.optional(),
+  /** Kept in the plan but not run: skipped as disabled, like a false `if`. */
+  disabled: z.boolean().optional(),
+  /** Before/after evidence: run the step's http, sql and file verifiers first; if they already pass, the step is
+   * settled as "already satisfied" with that evidence stored (a proven skip) instead of being run again. */
+  precheck: z.boolean().optional(),
   verify: z.array(VerifierSchema).min(1, 'a step needs at least one verifier, e.g. {"kind":"exit_code"}').max(50),
 });
 
@@ -62,6 +73,12 @@ export const PlanSchema = z.strictObject({
   params: z.record(ParamNameSchema, ParamSchema).optional(),
   sandbox: SandboxSchema.optional(),
   origin: PlanOriginSchema.optional(),
+  /** After a failure, steps that do not need the failed one still start (make -k); the run still fails. */
+  keepGoing: z.boolean().optional(),
+  /** A person approves before the first step (an `approval` step every other step needs). */
+  approval: ApprovalGateSchema.optional(),
+  /** Native notification and webhook on success, failure, approval needed. */
+  notify: NotifySchema.optional(),
   steps: z.array(StepSchema).min(1).max(1000),
 }).superRefine(checkPlanStructure);
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
 /** Tools the core runs itself, without an MCP server. */
-export const BUILTIN_TOOLS = ['shell', 'http', 'sql'] as const;
+export const BUILTIN_TOOLS = ['shell', 'http', 'sql', 'approval'] as const;
 export type BuiltinTool = (typeof BUILTIN_TOOLS)[number];
 
 export const SERVER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /**
- * A step's tool: a built-in (`shell`, `http`, `sql`) or `server/tool` for a tool on a registered MCP server
+ * A step's tool: a built-in (`shell`, `http`, `sql`, `approval`: waits for a person) or `server/tool` for a tool on a registered MCP server
  * (`desktop-commander/write_file`). Server names cannot hold "/", so the first "/" splits; tool names are
  * taken as the server spells them (real servers break the 2025-11-25 naming guidance).
  */

@@ -69,8 +69,16 @@ export const OutputVerifierSchema = z.strictObject({
   absent: z.boolean().optional(),
 });
 
+/** Proves an `approval` step: the decision was approve (or a timeout the step allows), and the sha256 of the
+ * document the person was shown equals the digest of what the step asked about: an approval given for other
+ * evidence is void. */
+export const ApprovalVerifierSchema = z.strictObject({
+  kind: z.literal('approval'),
+});
+
 export const VerifierSchema = z.discriminatedUnion('kind', [
   HttpVerifierSchema, ExitCodeVerifierSchema, SqlVerifierSchema, FileVerifierSchema, OutputVerifierSchema,
+  ApprovalVerifierSchema,
 ]);
 
 export type HttpVerifier = z.infer<typeof HttpVerifierSchema>;
@@ -78,5 +86,6 @@ export type ExitCodeVerifier = z.infer<typeof ExitCodeVerifierSchema>;
 export type SqlVerifier = z.infer<typeof SqlVerifierSchema>;
 export type FileVerifier = z.infer<typeof FileVerifierSchema>;
 export type OutputVerifier = z.infer<typeof OutputVerifierSchema>;
+export type ApprovalVerifier = z.infer<typeof ApprovalVerifierSchema>;
 export type Verifier = z.infer<typeof VerifierSchema>;
 export type VerifierKind = Verifier['kind'];

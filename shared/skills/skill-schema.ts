@@ -30,6 +30,11 @@ export const SkillStepSchema = z.strictObject({
   timeoutMs: z.unknown().optional(),
   retry: z.unknown().optional(),
   continueOnError: z.unknown().optional(),
+  /** Issue 8: as in the IR step. `if` is an IR template (its `${steps.…}` resolved when the step would start). */
+  continueOn: z.unknown().optional(),
+  if: z.unknown().optional(),
+  disabled: z.unknown().optional(),
+  precheck: z.unknown().optional(),
   verify: z.array(z.record(z.string(), z.unknown())).min(1, 'a step needs at least one verifier, e.g. {kind: exit_code}').max(50),
 });
 
@@ -51,6 +56,8 @@ export const SkillSchema = z.strictObject({
   tags: z.array(z.string().min(1).max(40)).max(30).optional(),
   requires: SkillRequiresSchema.optional(),
   params: z.record(ParamNameSchema, ParamSchema).optional(),
+  /** As the plan's: after a failure, steps that do not need the failed one still run (a triage looks at everything). */
+  keepGoing: z.boolean().optional(),
   steps: z.array(SkillStepSchema).min(1).max(1000),
 });
 

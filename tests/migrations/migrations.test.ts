@@ -78,7 +78,7 @@ test('two migrators racing on one PostgreSQL both succeed and apply each file on
   await admin.exec('CREATE DATABASE race');
   const [a, b] = [await openPostgres(fresh, 1), await openPostgres(fresh, 1)];
   const results = await Promise.all([migrate(a), migrate(b)]);
-  assert.deepEqual(results.flat().sort(), (await loadMigrations()).map((m) => m.version));
+  assert.deepEqual(results.flat().sort((x, y) => x - y), (await loadMigrations()).map((m) => m.version));
   await Promise.all([a.close(), b.close(), admin.close()]);
 });
 

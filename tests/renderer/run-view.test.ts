@@ -26,7 +26,7 @@ describe('groupProofs', () => {
   let id = 0;
   const proof = (stepId: string, attempt: number, tryNo: number, passed: boolean): Proof => ({
     id: ++id, runId: 1, stepId, attempt, try: tryNo, verifierKind: 'exit_code', config: {}, passed, summary: '',
-    evidence: {}, evidenceSha256: '0'.repeat(64), artifactSha256: null, startedAt: new Date(0), finishedAt: new Date(0),
+    evidence: {}, evidenceSha256: '0'.repeat(64), artifactSha256: null, startedAt: new Date(0), finishedAt: new Date(0), phase: 'after', recheckOf: null,
   });
 
   it('groups by step in the given order and by try; the last try decides', () => {

@@ -1,11 +1,15 @@
-import type { NewRunEvent, RunEvent } from '../../../shared/domain/run.ts';
+import type { RunEvent } from '../../../shared/domain/run.ts';
 import type { Step } from '../../../shared/ir/plan.ts';
 import { resolveReferences, type ReferenceScope } from '../plans/resolve-references.ts';
-import type { ClaimedRun, Store } from '../queue/store.ts';
+import type { ClaimedRun, StepOutcome, Store } from '../queue/store.ts';
 import type { EventWriter } from './event-writer.ts';
+import { precheck } from './precheck.ts';
 import { proveStep } from './prove-step.ts';
 import { stepCapture, type StepOutputs } from './step-capture.ts';
 import { STOPPED, type StepContext, type StepResult, type StopReason } from './step-handler.ts';
+import { NO_OUTPUTS, storedOutputs, storedResult } from './step-outputs.ts';
+import { deadline, pause, retryDelay } from './step-timing.ts';
+import { stepLog } from './run-outcome.ts';
 import type { ToolRunner } from './tool-runner.ts';
 
 export interface StepDeps {
@@ -21,24 +25,50 @@ export type StepEnd =
   | { status: 'cancelled'; reason: StopReason }
   | { status: 'lost' };
 
-/** A stored step result stays small: the full output is in the events, large evidence in artifacts. */
-const MAX_RESULT_JSON = 64 * 1024;
+export interface StepOptions {
+  /** The step fails at once with this error, its action not tried (a reference to a skipped step's output,
+   * a condition that cannot be evaluated). */
+  refusal?: string;
+}
 
 /**
- * One step: its tries (retry policy), each a tool call then every verifier; then the step's closing event.
+ * One step: a pre-check if it asks for one (already satisfied: done, no action), then its tries (retry
+ * policy), each a tool call then every verifier; then the step's closing event with its outputs.
  * A try succeeds only when the call succeeded and every verifier passed.
  */
 export async function executeStep(
-  claimed: ClaimedRun, idx: number, scope: ReferenceScope, signal: AbortSignal, deps: StepDeps,
+  claimed: ClaimedRun, idx: number, scope: ReferenceScope, signal: AbortSignal, deps: StepDeps, options: StepOptions = {},
 ): Promise<StepEnd> {
   const { plan, fence } = claimed;
   const step = plan.steps[idx]!;
   const started = await deps.store.startStep(fence, idx);
   if (started.length === 0) return { status: 'lost' };
   deps.publish(started);
+  const finish = async (end: StepEnd & { status: 'succeeded' | 'failed' }, outcome: StepOutcome, message: string): Promise<StepEnd> => {
+    await deps.writer.flush();
+    const finished = await deps.store.finishStep(fence, idx, outcome, message);
+    if (finished.length === 0) return { status: 'lost' };
+    deps.publish(finished);
+    return end;
+  };
 
-  const tries = step.retry?.attempts ?? 1;
-  let end: StepEnd = { status: 'lost' };
+  if (options.refusal !== undefined) {
+    return finish({ status: 'failed', error: options.refusal, outputs: NO_OUTPUTS },
+      { status: 'failed', error: options.refusal }, `step ${step.id} failed: ${options.refusal}`);
+  }
+  if (step.precheck) {
+    const verdict = await precheck(step, scope, fence, signal, deps);
+    if ('lost' in verdict) return { status: 'lost' };
+    if (!signal.aborted && verdict.satisfied) {
+      return finish({ status: 'succeeded', outputs: NO_OUTPUTS },
+        { status: 'succeeded', settledBy: 'precheck', outputs: storedOutputs(NO_OUTPUTS) },
+        `step ${step.id} already satisfied: its pre-check proved it with ${plural(verdict.checked, 'verifier')}, so it did not run`);
+    }
+    if (!verdict.satisfied) deps.writer.push(stepLog(claimed, step, 'info', `pre-check: not satisfied yet (${verdict.why}); running the step`));
+  }
+
+  const tries = signal.aborted ? 0 : step.retry?.attempts ?? 1;
+  let end: StepEnd = signal.aborted ? { status: 'cancelled', reason: signal.reason as StopReason } : { status: 'lost' };
   let last: { result: StepResult; outputs: StepOutputs } | null = null;
   for (let tryNo = 1; tryNo <= tries; tryNo++) {
     const attempt = await tryStep(claimed, step, tryNo, scope, signal, deps);
@@ -50,7 +80,7 @@ export async function executeStep(
     end = attempt.error ? { status: 'failed', error: attempt.error, outputs: attempt.outputs } : { status: 'succeeded', outputs: attempt.outputs };
     if (end.status === 'succeeded' || tryNo === tries || attempt.final) break;
     const delay = retryDelay(step, tryNo);
-    deps.writer.push(event(claimed, step, 'warn', `try ${tryNo} of ${tries} failed: ${attempt.error}; trying again in ${delay} ms`));
+    deps.writer.push(stepLog(claimed, step, 'warn', `try ${tryNo} of ${tries} failed: ${attempt.error}; trying again in ${delay} ms`));
     if (!(await pause(delay, signal))) {
       end = { status: 'cancelled', reason: signal.reason as StopReason };
       break;
@@ -63,13 +93,16 @@ export async function executeStep(
   const error = end.status === 'failed' ? end.error : end.status === 'cancelled' ? STOPPED[end.reason] : null;
   const exitCode = last?.result.exitCode ?? null;
   const message = status === 'succeeded'
-    ? `step ${step.id} succeeded${exitCode != null ? ` (exit ${exitCode})` : ''}, proven by ${step.verify.length} verifier${step.verify.length > 1 ? 's' : ''}`
+    ? `step ${step.id} succeeded${exitCode != null ? ` (exit ${exitCode})` : ''}, proven by ${plural(step.verify.length, 'verifier')}`
     : `step ${step.id} ${status}: ${error}`;
-  const finished = await deps.store.finishStep(fence, idx, { status, exitCode, error, result: storedResult(last?.result.result) }, message);
+  const outputs = last ? storedOutputs(last.outputs) : null;
+  const finished = await deps.store.finishStep(fence, idx, { status, exitCode, error, result: storedResult(last?.result.result), outputs }, message);
   if (finished.length === 0) return { status: 'lost' };
   deps.publish(finished);
   return end;
 }
+
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 type TryOutcome =
   | { end: StepEnd }
@@ -91,9 +124,9 @@ async function tryStep(
     planSandbox: claimed.plan.sandbox,
     output: (stream, line) => {
       capture.line(stream, line);
-      deps.writer.push({ ...event(claimed, step, stream === 'stderr' ? 'warn' : 'info', line), kind: 'output', payload: { stream } });
+      deps.writer.push({ ...stepLog(claimed, step, stream === 'stderr' ? 'warn' : 'info', line), kind: 'output', payload: { stream } });
     },
-    log: (level, message, payload) => deps.writer.push({ ...event(claimed, step, level, message), payload: payload ?? null }),
+    log: (level, message, payload) => deps.writer.push({ ...stepLog(claimed, step, level, message), payload: payload ?? null }),
   };
   let result: StepResult;
   let final = false;
@@ -130,42 +163,4 @@ function uncheckedExit(step: Step, result: StepResult): string | null {
   if (typeof result.exitCode !== 'number' || result.exitCode === 0) return null;
   if (step.verify.some((v) => v.kind === 'exit_code')) return null;
   return `exit code ${result.exitCode} (add an exit_code verifier to accept other codes)`;
-}
-
-
-function event(claimed: ClaimedRun, step: Step, level: NewRunEvent['level'], message: string): NewRunEvent {
-  return { runId: claimed.run.id, attempt: claimed.run.attempt, stepId: step.id, kind: 'log', level, message, payload: null };
-}
-
-function retryDelay(step: Step, tryNo: number): number {
-  const base = step.retry?.delayMs ?? 1000;
-  return step.retry?.backoff === 'exponential' ? Math.min(base * 2 ** (tryNo - 1), 3_600_000) : base;
-}
-
-/** Resolves true after ms, or false as soon as the signal aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function deadline(ms: number): { signal: AbortSignal; clear(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort('timeout' satisfies StopReason), ms);
-  return { signal: controller.signal, clear: () => clearTimeout(timer) };
-}
-
-function storedResult(result: unknown): unknown {
-  if (result === undefined) return undefined;
-  const text = JSON.stringify(result);
-  return text.length <= MAX_RESULT_JSON ? result : { truncated: true, jsonBytes: text.length };
 }

@@ -5,7 +5,7 @@ import type { NewProof, Store } from '../queue/store.ts';
 import type { StepDeps } from './execute-step.ts';
 
 /** What the executor writes through (execute-run's ExecuteDeps, named here without importing it back). */
-type WritingDeps = StepDeps & { store: StepDeps['store'] & Pick<Store, 'skipSteps'> };
+type WritingDeps = StepDeps & { store: StepDeps['store'] & Pick<Store, 'skipSteps' | 'settleSteps' | 'listReusedSteps'> };
 
 /** Output reaches the executor line by line: a multi-line secret is also masked line by line, for lines long
  * enough not to be ordinary text ("}" or "" would mask everything). */
@@ -55,8 +55,9 @@ export function secretMask(secrets: readonly string[]): SecretMask | null {
 
 /**
  * The executor's dependencies with every write masked: event messages and payloads (output lines too), step
- * errors and results, skip reasons, proof summaries, configs, evidence and large evidence (whose hashes are
- * taken again, of what is stored). The one place a run's secrets are kept out of what it writes.
+ * errors, results and stored outputs, skip and settle reasons (and a reused step's copied outputs), proof
+ * summaries, configs, evidence and large evidence (whose hashes are taken again, of what is stored). The one
+ * place a run's secrets are kept out of what it writes.
  */
 export function maskedDeps<Deps extends WritingDeps>(deps: Deps, mask: SecretMask): Deps {
   const { store, writer } = deps;
@@ -70,8 +71,13 @@ export function maskedDeps<Deps extends WritingDeps>(deps: Deps, mask: SecretMas
       skipSteps: (fence, idxs, reason) => store.skipSteps(fence, idxs, mask.text(reason)),
       finishStep: (fence, idx, outcome, message) => store.finishStep(fence, idx, {
         ...outcome, error: outcome.error == null ? outcome.error : mask.text(outcome.error), result: mask.json(outcome.result),
+        ...(outcome.outputs ? { outputs: mask.json(outcome.outputs) } : {}),
       }, mask.text(message)),
       recordProof: (fence, proof) => store.recordProof(fence, maskedProof(proof, mask)),
+      settleSteps: (fence, settlements) => store.settleSteps(fence, settlements.map((s) => ({
+        ...s, reason: mask.text(s.reason), message: mask.text(s.message), ...(s.outputs ? { outputs: mask.json(s.outputs) } : {}),
+      }))),
+      listReusedSteps: (runId) => store.listReusedSteps(runId),
     },
   };
 }

@@ -9,10 +9,10 @@ type Row = Record<string, unknown>;
 
 export const RUN_COLUMNS = `id, session_id, plan_id, title, lane, status, priority, attempt, claim_count,
   max_attempts, run_after, claimed_by, heartbeat_at, cancel_requested_at, started_at, finished_at, created_at,
-  error, input, result, idempotency_key`;
+  error, input, result, idempotency_key, parent_run_id, rerun_kind`;
 
 export const EVENT_COLUMNS = 'seq, run_id, attempt, step_id, ts, kind, level, message, payload';
-export const STEP_COLUMNS = 'run_id, idx, step_id, tool, status, attempt, exit_code, started_at, finished_at, error';
+export const STEP_COLUMNS = 'run_id, idx, step_id, tool, status, attempt, exit_code, started_at, finished_at, error, settled_by, reused_from';
 export const SESSION_COLUMNS = 'id, title, created_at, archived_at';
 
 /** The same event columns, prefixed `e_`, for statements that return a run and its event in one row. */
@@ -42,6 +42,8 @@ export function runFromRow(row: Row): Run {
     input: (row.input as Record<string, unknown>) ?? {},
     result: row.result ?? null,
     idempotencyKey: (row.idempotency_key as string | null) ?? null,
+    parentRunId: (row.parent_run_id as number | null) ?? null,
+    rerunKind: (row.rerun_kind as Run['rerunKind']) ?? null,
   };
 }
 
@@ -71,6 +73,8 @@ export function stepFromRow(row: Row): RunStep {
     startedAt: (row.started_at as Date | null) ?? null,
     finishedAt: (row.finished_at as Date | null) ?? null,
     error: (row.error as string | null) ?? null,
+    settledBy: (row.settled_by as RunStep['settledBy'] | undefined) ?? 'run',
+    reusedFrom: (row.reused_from as number | null) ?? null,
   };
 }
 

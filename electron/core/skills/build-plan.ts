@@ -24,7 +24,7 @@ export interface BuiltPlan {
 }
 
 // Keys of a step template whose strings are IR templates (resolved at run time), and those that are never filled.
-const TEMPLATE_KEYS = new Set(['input', 'verify']);
+const TEMPLATE_KEYS = new Set(['input', 'verify', 'if']);
 const FIXED_KEYS = new Set(['id', 'tool', 'needs', 'forEach', 'when']);
 
 /** `when: param`: kept unless the parameter is bound to nothing ("", false, 0). A parameter not bound yet (the
@@ -75,6 +75,7 @@ export function buildPlan(skill: Skill, fill: PlanFill): BuiltPlan {
     description: skill.title,
     ...(Object.keys(fill.planParams).length ? { params: fill.planParams } : {}),
     origin: { kind: 'skill', skill: skill.skill, version: skill.version },
+    ...(skill.keepGoing !== undefined ? { keepGoing: skill.keepGoing } : {}),
     steps,
   };
   return { plan, origins, ...sink };
@@ -87,6 +88,7 @@ export function skillPath(planPath: ValuePath, origins: readonly number[]): Valu
   if (head === 'name') return ['skill'];
   if (head === 'description') return ['title'];
   if (head === 'origin') return ['version'];
+  if (head === 'keepGoing') return ['keepGoing'];
   if (head === 'params' || head === 'steps') return planPath;
   return [];
 }

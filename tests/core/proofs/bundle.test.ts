@@ -27,7 +27,7 @@ async function proof(id: number, stepId: string, config: Verifier, step: Paramet
   return {
     id, runId: 7, stepId, attempt: 1, try: 1, verifierKind: config.kind, config: { ...config }, passed: outcome.passed, summary: outcome.summary,
     evidence: outcome.evidence, evidenceSha256: evidenceSha256(outcome.evidence), artifactSha256,
-    startedAt: outcome.startedAt, finishedAt: outcome.finishedAt,
+    startedAt: outcome.startedAt, finishedAt: outcome.finishedAt, phase: 'after', recheckOf: null,
   };
 }
 

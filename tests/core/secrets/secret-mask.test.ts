@@ -58,6 +58,7 @@ describe('maskedDeps: the executor\'s writes, masked', () => {
     store: {
       startStep: record('startStep'), finishStep: record('finishStep'), recordProof: record('recordProof'),
       skipSteps: record('skipSteps'), localQuery: () => Promise.resolve({ fields: [], rows: [], rowCount: 0 }),
+      settleSteps: record('settleSteps'), listReusedSteps: () => Promise.resolve([]),
     },
     writer: { push: (event) => pushed.push(event), flush: () => Promise.resolve() },
     publish: () => undefined,
@@ -78,6 +79,11 @@ describe('maskedDeps: the executor\'s writes, masked', () => {
     assert.deepEqual(calls.finishStep, [fence, 0, { status: 'failed', exitCode: 1, error: 'bad ***', result: { body: '***' } }, 'step s failed: bad ***']);
     await masked.store.skipSteps(fence, [1], `because ${secret}`);
     assert.deepEqual(calls.skipSteps, [fence, [1], 'because ***']);
+    const outputs = { exitCode: 0, stdout: `pw ${secret}`, stderr: '', truncated: false, result: { token: secret } };
+    await masked.store.finishStep(fence, 0, { status: 'succeeded', outputs }, 'done');
+    assert.deepEqual((calls.finishStep![2] as StepOutcome).outputs, { ...outputs, stdout: 'pw ***', result: { token: '***' } });
+    await masked.store.settleSteps(fence, [{ idx: 2, status: 'skipped', settledBy: 'condition', reason: `is ${secret}`, message: `skipped: is ${secret}`, outputs }]);
+    assert.ok(!JSON.stringify(calls.settleSteps).includes(secret), JSON.stringify(calls.settleSteps));
   });
 
   test('proofs: summary, config, evidence and large evidence, with hashes of what is stored', async () => {

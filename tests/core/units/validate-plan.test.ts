@@ -37,7 +37,7 @@ describe('validatePlan', () => {
 
   test('an unknown tool names steps[i].tool, the step id and the known tools', () => {
     const error = refused(plan([step('a'), step('b', {}, 'telnet')]));
-    assert.match(error.message, /steps\[1\]\.tool: unknown tool "telnet": a tool is one of shell, http, sql or "<server>\/<tool>"/);
+    assert.match(error.message, /steps\[1\]\.tool: unknown tool "telnet": a tool is one of shell, http, sql, approval or "<server>\/<tool>"/);
   });
 
   test('bad shell input names the input field and the step id', () => {

@@ -18,16 +18,17 @@ RETURNING id`;
 const PROOF = `
 WITH p AS (
   INSERT INTO proofs (run_id, step_id, attempt, try, seq, verifier_kind, config, passed, summary, evidence,
-                      evidence_sha256, artifact_id, started_at, finished_at)
-  SELECT $1, $3, r.attempt, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb, $11, $12, $13, $14
+                      evidence_sha256, artifact_id, started_at, finished_at, phase, recheck_of)
+  SELECT $1, $3, r.attempt, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb, $11, $12, $13, $14, $15, $16
     FROM runs r WHERE r.id = $1 AND ${OWNED}
-  RETURNING run_id, attempt, step_id, passed, summary, verifier_kind, evidence_sha256, try, seq
+  RETURNING run_id, attempt, step_id, passed, summary, verifier_kind, evidence_sha256, try, seq, phase, recheck_of
 )
 INSERT INTO run_events (run_id, attempt, step_id, kind, level, message, payload)
 SELECT run_id, attempt, step_id, 'proof', CASE WHEN passed THEN 'info' ELSE 'error' END,
-       CASE WHEN passed THEN 'proved ' ELSE 'not proved ' END || verifier_kind || ': ' || summary,
+       CASE WHEN phase = 'before' THEN 'pre-check ' WHEN phase = 'recheck' THEN 're-check ' ELSE '' END
+         || CASE WHEN passed THEN 'proved ' ELSE 'not proved ' END || verifier_kind || ': ' || summary,
        jsonb_build_object('passed', passed, 'kind', verifier_kind, 'evidenceSha256', evidence_sha256,
-                          'try', try, 'seq', seq)
+                          'try', try, 'seq', seq, 'phase', phase, 'recheckOf', recheck_of)
   FROM p
 RETURNING ${EVENT_COLUMNS}`;
 
@@ -43,13 +44,13 @@ export async function recordProof(sql: Sql, fence: Fence, proof: NewProof): Prom
     }
     const { rows } = await tx.query(PROOF, [fence.runId, fence.claim, proof.stepId, proof.try, proof.seq,
       proof.kind, JSON.stringify(cleanJson(proof.config)), proof.passed, cleanText(proof.summary), JSON.stringify(proof.evidence),
-      proof.evidenceSha256, artifactId, proof.startedAt, proof.finishedAt]);
+      proof.evidenceSha256, artifactId, proof.startedAt, proof.finishedAt, proof.phase ?? 'after', proof.recheckOf ?? null]);
     return rows.map((row) => eventFromRow(row));
   });
 }
 
 const PROOF_COLUMNS = `p.id, p.run_id, p.step_id, p.attempt, p.try, p.seq, p.verifier_kind, p.config, p.passed, p.summary,
-  p.evidence, p.evidence_sha256, a.sha256 AS artifact_sha256, p.started_at, p.finished_at`;
+  p.evidence, p.evidence_sha256, a.sha256 AS artifact_sha256, p.started_at, p.finished_at, p.phase, p.recheck_of`;
 
 export async function listProofs(sql: Sql, runId: number): Promise<Proof[]> {
   const { rows } = await sql.query(`SELECT ${PROOF_COLUMNS} FROM proofs p LEFT JOIN artifacts a ON a.id = p.artifact_id
@@ -69,6 +70,8 @@ export async function listProofs(sql: Sql, runId: number): Promise<Proof[]> {
     artifactSha256: (row.artifact_sha256 as string | null) ?? null,
     startedAt: row.started_at as Date,
     finishedAt: row.finished_at as Date,
+    phase: row.phase as Proof['phase'],
+    recheckOf: (row.recheck_of as number | null) ?? null,
   }));
 }
 
