@@ -53,17 +53,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const timeoutMs = values.timeout ? parseDuration(values.timeout, '--timeout') : undefined;
   const dryRun = Boolean(values['dry-run']);
   const core = await createCore({ ...databaseOptions(values), runWorkers: !values.detach && !dryRun });
-  // Ctrl-C: the first cancels the run, the second stops following, any later one stops the steps at once.
-  // The handler stays through close(): Node's default would kill this process and orphan the steps.
-  const interrupts = { count: 0, runId: 0, stopFollowing: new AbortController(), note: (text: string) => console.error(text) };
-  const onInterrupt = () => {
-    interrupts.count++;
-    if (interrupts.count === 1 && interrupts.runId) {
-      interrupts.note(`cancelling run ${interrupts.runId}... (Ctrl-C again to leave now)`);
-      core.runs.cancel(interrupts.runId).catch((error: Error) => interrupts.note(error.message));
-    } else if (interrupts.count === 2) interrupts.stopFollowing.abort();
-    else void core.close({ graceMs: 0 });
-  };
+  const { interrupts, onInterrupt } = followInterrupts(core);
   process.on('SIGINT', onInterrupt);
   try {
     const text = values.sh !== undefined ? null : wordsToText(positionals);
@@ -95,6 +85,24 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Ctrl-C while a run is followed: the first cancels the run (interrupts.runId, once set), the second stops
+ * following, any later one stops the steps at once. The handler stays through close(): Node's default would
+ * kill this process and orphan the steps.
+ */
+export function followInterrupts(core: Core) {
+  const interrupts = { count: 0, runId: 0, stopFollowing: new AbortController(), note: (text: string) => console.error(text) };
+  const onInterrupt = () => {
+    interrupts.count++;
+    if (interrupts.count === 1 && interrupts.runId) {
+      interrupts.note(`cancelling run ${interrupts.runId}... (Ctrl-C again to leave now)`);
+      core.runs.cancel(interrupts.runId).catch((error: Error) => interrupts.note(error.message));
+    } else if (interrupts.count === 2) interrupts.stopFollowing.abort();
+    else void core.close({ graceMs: 0 });
+  };
+  return { interrupts, onInterrupt };
+}
+
 /** Compiles the text; secret parameters still missing are asked for at the terminal, without echo. */
 async function compileAsking(core: Core, text: string, options: CompileOptions): Promise<CompileOutcome> {
   const outcome = await core.compile.preview(text, options);
@@ -117,7 +125,7 @@ async function approveDraft(outcome: Extract<CompileOutcome, { status: 'compiled
   return /^y(es)?$/i.test(answer.trim());
 }
 
-async function follow(core: Core, run: Run, asJson: boolean,
+export async function follow(core: Core, run: Run, asJson: boolean,
   interrupts: { stopFollowing: AbortController; note: (text: string) => void }): Promise<number> {
   const c = palette(process.stdout);
   const progress = progressLine(process.stderr, run);

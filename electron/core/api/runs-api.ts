@@ -1,5 +1,6 @@
-import { TERMINAL_STATUSES, type Run, type RunEvent, type RunFilter, type RunStep } from '../../../shared/domain/run.ts';
-import { isSecretMarker, type SecretMarker } from '../../../shared/domain/secret-marker.ts';
+import type { RerunHistory } from '../../../shared/domain/rerun.ts';
+import type { Run, RunEvent, RunFilter, RunStep } from '../../../shared/domain/run.ts';
+import type { SecretMarker } from '../../../shared/domain/secret-marker.ts';
 import type { StepProgress } from '../../../shared/ipc/methods/runs.ts';
 import type { RunCounts } from '../../../shared/ipc/methods/sessions.ts';
 import type { ParamValue } from '../../../shared/ir/params.ts';
@@ -11,9 +12,12 @@ import { bindParams } from '../plans/bind-params.ts';
 import { checkTools, type ToolRegistry } from '../plans/check-tools.ts';
 import { planHash } from '../plans/plan-hash.ts';
 import { shellPlan } from '../plans/shell-plan.ts';
+import { withApprovalGate } from '../plans/approval-gate.ts';
 import { validatePlan } from '../plans/validate-plan.ts';
-import type { ActivityCounts, Store } from '../queue/store.ts';
+import type { ActivityCounts, EnqueueRequest, Store } from '../queue/store.ts';
 import { followRun } from '../runs/follow-run.ts';
+import { rerunReuse, type RerunAsk } from '../runs/rerun-plan.ts';
+import { rerunParams } from '../runs/rerun-params.ts';
 import { storeSecretParams } from '../runs/secret-params.ts';
 
 export interface EnqueueInput {
@@ -36,6 +40,15 @@ export interface EnqueueInput {
   idempotencyKey?: string;
 }
 
+/** A new run from a finished one (see rerun-plan.ts): the whole plan, the failed part, a step and what needs
+ * it, or new parameter values ('edit', merged over the old ones; with fromStep, only that part runs). */
+export interface RerunInput extends RerunAsk {
+  kind: 'rerun' | 'resume' | 'from-step' | 'edit';
+  params?: Record<string, ParamValue>;
+  /** The values are text from a command line (`--param k=v`). */
+  paramsAreText?: boolean;
+}
+
 export interface CommandOptions {
   sessionId?: number | null;
   /** A lane name, or 'auto' (the default). */
@@ -49,8 +62,16 @@ export interface RunsApi {
   /** A typed shell command as a one-step plan proven by exit code 0, remembered as a recent command. */
   runCommand(command: string, options?: CommandOptions): Promise<Run>;
   /** Queues a finished run's plan again: same input, title, session, lane, priority and attempts (secret
-   * parameters: the same stored values, while they are stored). */
+   * parameters: the same stored values, while they are stored). A rerun of kind 'rerun'. */
   retry(id: number): Promise<Run>;
+  /** A new run linked to a finished one (parent_run_id, rerun_kind); nothing of the parent changes. Steps it
+   * reuses are re-checked by the lane worker before anything runs. */
+  rerun(id: number, input: RerunInput): Promise<Run>;
+  /** A new run that repeats no action: the verifiers of every step that succeeded in run `id`, against live
+   * state (proofs phase 'recheck', linked to the old ones). It fails when something drifted. */
+  reprove(id: number): Promise<Run>;
+  /** The run it repeats, the runs that repeat it (with their drift), and its own re-checks beside the old proofs. */
+  reruns(id: number): Promise<RerunHistory>;
   get(id: number): Promise<{ run: Run; steps: RunStep[] }>;
   list(filter?: RunFilter): Promise<Run[]>;
   /** Each run's steps counted, for a page of runs in one query. */
@@ -84,8 +105,9 @@ export interface RunsDeps {
 
 export function runsApi({ store, registry, lanes, publish, subscribe, pool, secrets }: RunsDeps): RunsApi {
   /** `kept`: secret parameters already in the secret store (a retry), bound as they are. */
-  const enqueueWith = async (input: EnqueueInput, kept: Record<string, SecretMarker> = {}) => {
-    const plan = validatePlan(input.plan, input.source);
+  type Rerun = Pick<EnqueueRequest, 'parentRunId' | 'rerunKind' | 'reuse'>;
+  const enqueueWith = async (input: EnqueueInput, kept: Record<string, SecretMarker> = {}, rerun: Rerun = {}) => {
+    const plan = withApprovalGate(validatePlan(input.plan, input.source)); // issue 8: approvals (idempotent)
     const declared = plan.params && Object.fromEntries(Object.entries(plan.params).filter(([name]) => !Object.hasOwn(kept, name)));
     const params = bindParams(declared, input.params ?? {}, { fromStrings: input.paramsAreText });
     await checkTools(plan, registry, input.source);
@@ -95,7 +117,7 @@ export function runsApi({ store, registry, lanes, publish, subscribe, pool, secr
       change = await store.enqueue({
         plan, planHash: planHash(plan), kind: input.kind, title: input.title ?? plan.name, sessionId: input.sessionId,
         lane: input.lane ?? 'auto', autoLanes: [...lanes], priority: input.priority, maxAttempts: input.maxAttempts,
-        runAfter: input.runAfter, input: { ...stored.input, ...kept }, idempotencyKey: input.idempotencyKey,
+        runAfter: input.runAfter, input: { ...stored.input, ...kept }, idempotencyKey: input.idempotencyKey, ...rerun,
       });
     } catch (error) {
       await stored.discard();
@@ -109,6 +131,19 @@ export function runsApi({ store, registry, lanes, publish, subscribe, pool, secr
   };
   const enqueue: RunsApi['enqueue'] = (input) => enqueueWith(input);
 
+  /** Queues run `id`'s plan again as its child: same title, session, lane, priority and attempts. */
+  const rerunOf = async (id: number, ask: RerunAsk, given?: Record<string, ParamValue>, paramsAreText?: boolean) => {
+    const { run, steps } = await store.getRun(id);
+    const { plan } = await store.getPlan(run.planId);
+    const reuse = rerunReuse(ask, plan, run, steps);
+    const { params, kept } = rerunParams(plan, run, given);
+    // Through enqueue, not a copy of the row: the plan's tools are checked again (a server may be disabled since).
+    const again = await enqueueWith({ plan, source: `the plan of run ${id}`, title: run.title, sessionId: run.sessionId,
+      lane: run.lane, priority: run.priority, maxAttempts: run.maxAttempts, params, paramsAreText }, kept,
+    { parentRunId: id, rerunKind: ask.kind, reuse });
+    return again.run;
+  };
+
   return {
     enqueue,
     async runCommand(command, options = {}) {
@@ -117,19 +152,25 @@ export function runsApi({ store, registry, lanes, publish, subscribe, pool, secr
       await store.recordCommand(command);
       return run;
     },
-    async retry(id) {
-      const { run } = await store.getRun(id);
-      if (!TERMINAL_STATUSES.includes(run.status)) {
-        throw new CoreError('INVALID_STATE', `run ${id} is still ${run.status}: retry it once it has finished, or cancel it first`);
+    retry: (id) => rerunOf(id, { kind: 'rerun' }),
+    async rerun(id, { kind, fromStep, params, paramsAreText }) {
+      if (kind !== 'edit' && params && Object.keys(params).length) {
+        throw new CoreError('INVALID_INPUT', `new parameter values make a rerun an edit: ask for kind "edit"${kind === 'from-step' ? ' with the step' : ''}`);
       }
-      const { plan } = await store.getPlan(run.planId);
-      const values = Object.entries(run.input);
-      const params = Object.fromEntries(values.filter(([, value]) => !isSecretMarker(value))) as Record<string, ParamValue>;
-      const kept = Object.fromEntries(values.filter((entry): entry is [string, SecretMarker] => isSecretMarker(entry[1])));
-      // Through enqueue, not a copy of the row: the plan's tools are checked again (a server may be disabled since).
-      const again = await enqueueWith({ plan, source: `the plan of run ${id}`, title: run.title, sessionId: run.sessionId,
-        lane: run.lane, priority: run.priority, maxAttempts: run.maxAttempts, params }, kept);
-      return again.run;
+      if (kind !== 'edit' && kind !== 'from-step' && fromStep !== undefined) {
+        throw new CoreError('INVALID_INPUT', `a ${kind} runs no chosen step: ask for kind "from-step" to rerun from "${fromStep}"`);
+      }
+      return rerunOf(id, { kind, fromStep }, kind === 'edit' ? params : undefined, paramsAreText);
+    },
+    reprove: (id) => rerunOf(id, { kind: 'reprove' }),
+    async reruns(id) {
+      const { run } = await store.getRun(id);
+      // The parent may have been purged since (parent_run_id is then null): no link, not an error.
+      const parent = run.parentRunId === null ? null : await store.getRun(run.parentRunId).then(
+        ({ run: p }) => ({ id: p.id, status: p.status, title: p.title }),
+        (error: unknown) => { if (error instanceof CoreError && error.code === 'UNKNOWN_RUN') return null; throw error; });
+      const [children, rechecks] = await Promise.all([store.listReruns(id), store.listRechecks(id)]);
+      return { parent, children, rechecks };
     },
     get: (id) => store.getRun(id),
     list: (filter = {}) => store.listRuns(filter),

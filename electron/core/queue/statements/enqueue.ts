@@ -11,8 +11,9 @@ SELECT l.name FROM lanes l LEFT JOIN runs r ON r.lane = l.name AND r.status IN (
  WHERE NOT l.paused AND l.name = ANY($1::text[]) GROUP BY l.name ORDER BY count(r.id), l.name LIMIT 1`;
 
 const INSERT_RUN = `
-INSERT INTO runs (session_id, plan_id, title, lane, priority, max_attempts, run_after, input, idempotency_key)
-VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()), $8::jsonb, $9)
+INSERT INTO runs (session_id, plan_id, title, lane, priority, max_attempts, run_after, input, idempotency_key,
+                  parent_run_id, rerun_kind, reuse)
+VALUES ($1, $2, $3, $4, $5, $6, coalesce($7::timestamptz, now()), $8::jsonb, $9, $10, $11, $12::jsonb)
 ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
 RETURNING ${RUN_COLUMNS}`;
 
@@ -38,7 +39,8 @@ export async function enqueue(sql: Sql, request: EnqueueRequest): Promise<RunCha
       [request.plan.name, request.plan.irVersion, JSON.stringify(request.plan), request.planHash, request.kind ?? 'plan']);
     const inserted = await tx.query(INSERT_RUN, [request.sessionId ?? null, plan.rows[0]!.id, request.title, lane,
       request.priority ?? 0, request.maxAttempts ?? 1, request.runAfter ?? null, JSON.stringify(request.input ?? {}),
-      request.idempotencyKey ?? null]);
+      request.idempotencyKey ?? null, request.parentRunId ?? null, request.rerunKind ?? null,
+      request.reuse ? JSON.stringify(request.reuse) : null]);
     if (!inserted.rows[0]) {
       // A concurrent enqueue with the same key won between our check and our insert.
       const existing = await tx.query(`SELECT ${RUN_COLUMNS} FROM runs WHERE idempotency_key = $1`, [request.idempotencyKey]);

@@ -1,15 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Run } from '../../../../shared/domain/run.ts';
 import type { RunDetail } from '../../../../shared/ipc/methods/runs.ts';
-import { runHash } from '../../app/route.ts';
-import { navigate } from '../../app/router.ts';
 import { Icon } from '../../components/Icon.tsx';
 import { errorMessage } from '../../data/errors.ts';
 import { keys } from '../../data/keys.ts';
 import { isActive } from '../../data/status.ts';
 import { client } from '../../ipc/index.ts';
+import { RerunButtons } from './reruns/RerunButtons.tsx';
 
-/** "Cancel run" while it is queued or running, "Retry run" once it has finished (a new run, opened at once). */
+/** "Cancel run" while it is queued or running; once it has finished, the ways to rerun it (each a new run, opened at once). */
 export function RunActions({ run }: { run: Run }) {
   const queryClient = useQueryClient();
   const cancel = useMutation({
@@ -19,14 +18,7 @@ export function RunActions({ run }: { run: Run }) {
       void queryClient.invalidateQueries({ queryKey: keys.runsAll });
     },
   });
-  const retry = useMutation({
-    mutationFn: () => client.call('runs.retry', { id: run.id }),
-    onSuccess: (next) => {
-      void queryClient.invalidateQueries({ queryKey: keys.runsAll });
-      navigate(runHash(next.id));
-    },
-  });
-  const failure = cancel.error ?? retry.error;
+  const failure = cancel.error;
   return (
     <div className="rv-actions">
       {isActive(run.status) ? (
@@ -39,11 +31,7 @@ export function RunActions({ run }: { run: Run }) {
         >
           <Icon name="stop" /> Cancel run
         </button>
-      ) : (
-        <button type="button" className="btn btn-primary" disabled={retry.isPending} onClick={() => retry.mutate()}>
-          <Icon name="retry" /> Retry run
-        </button>
-      )}
+      ) : <RerunButtons run={run} />}
       {failure && <p className="rv-action-error" role="alert">{errorMessage(failure)}</p>}
     </div>
   );

@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import type { RunStep } from '../../../../../shared/domain/run.ts';
 import type { PlanOutline } from '../../../../../shared/ipc/methods/runs.ts';
 import { formatDuration } from '../../../data/format.ts';
+import { StepSettled } from '../reruns/StepRerun.tsx';
 import { StepStatusBadge } from './StepStatusBadge.tsx';
 
 export interface RunSpan {
@@ -9,7 +11,7 @@ export interface RunSpan {
 }
 
 /** One step: name (the button that filters the log), id, tool, state, when it started and how long it took. */
-export function StepRow({ outline, step, span, now, selected, onSelect }: {
+export function StepRow({ outline, step, span, now, selected, onSelect, actions }: {
   outline: PlanOutline['steps'][number];
   /** Null until the run's steps exist (a queued run). */
   step: RunStep | null;
@@ -17,6 +19,8 @@ export function StepRow({ outline, step, span, now, selected, onSelect }: {
   now: number;
   selected: boolean;
   onSelect: () => void;
+  /** Below the step: what can be done with it (rerun from it). */
+  actions?: ReactNode;
 }) {
   const started = step?.startedAt?.getTime() ?? null;
   const ended = step?.finishedAt?.getTime() ?? (started !== null ? now : null);
@@ -35,6 +39,7 @@ export function StepRow({ outline, step, span, now, selected, onSelect }: {
         {span && started !== null && <span>started +{formatDuration(started - span.start)}</span>}
         {started !== null && ended !== null && <span>took {formatDuration(ended - started)}</span>}
         {step?.exitCode != null && <span>exit {step.exitCode}</span>}
+        <StepSettled step={step} />
       </div>
       {bar && (
         <div className="step-bar" aria-hidden="true">
@@ -42,6 +47,7 @@ export function StepRow({ outline, step, span, now, selected, onSelect }: {
         </div>
       )}
       {step?.error && <p className="step-error"><span aria-hidden="true">⚠ </span>{step.error}</p>}
+      {actions}
     </li>
   );
 }

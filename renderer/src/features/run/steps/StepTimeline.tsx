@@ -1,5 +1,6 @@
 import type { RunDetail } from '../../../../../shared/ipc/methods/runs.ts';
 import { useNow } from '../../../components/use-now.ts';
+import { StepRerun } from '../reruns/StepRerun.tsx';
 import { StepRow } from './StepRow.tsx';
 import './steps.css';
 
@@ -31,6 +32,7 @@ export function StepTimeline({ detail, order, selected, onSelect }: {
             now={now}
             selected={selected === stepId}
             onSelect={() => onSelect(selected === stepId ? null : stepId)}
+            actions={<StepRerun run={run} stepId={stepId} step={detail.steps.find((step) => step.stepId === stepId) ?? null} />}
           />
         ))}
       </ol>
