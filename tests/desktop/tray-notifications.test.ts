@@ -18,13 +18,13 @@ test('only runs the tray started are notified, once, when they end', () => {
   assert.deepEqual(notifier.onEvents([status(12, 'succeeded')]), [], 'forgotten once notified');
 });
 
-test('a failure says its error (first line); a failure that will be retried is not an end', () => {
+test('a failure is left to the core notifier (it tells of every failed run); a cancelled tray run is said', () => {
   const notifier = createRunNotifier();
   notifier.track({ id: 5, title: 'deploy' });
   const retry = { ...status(5, 'queued', 'attempt 1 failed: exit 1; retry 2 of 2 in 1 s'), level: 'error' as const };
   assert.deepEqual(notifier.onEvents([retry]), []);
-  const [failed] = notifier.onEvents([status(5, 'failed', 'failed: step sh failed', 'step sh failed: exit code 2\nmore detail')]);
-  assert.deepEqual(failed, { title: 'Run #5 failed', body: 'deploy\nstep sh failed: exit code 2', target: { kind: 'run', runId: 5 } });
+  assert.deepEqual(notifier.onEvents([status(5, 'failed', 'failed: step sh failed', 'step sh failed: exit code 2')]), []);
+  assert.deepEqual(notifier.onEvents([status(5, 'succeeded')]), [], 'forgotten at its end, even unannounced');
 
   notifier.track({ id: 6, title: 'stop me' });
   notifier.track({ id: 7, title: 'lost' });
@@ -32,10 +32,7 @@ test('a failure says its error (first line); a failure that will be retried is n
     { ...status(6, 'cancelled', 'cancelled before it started'), payload: { status: 'cancelled', cancelRequested: true } },
     { ...status(7, 'failed', 'failed: its worker stopped heartbeating'), payload: { status: 'failed', reclaimed: true } },
   ]);
-  assert.deepEqual(ends.map((n) => [n.title, n.body]), [
-    ['Run #6 cancelled', 'stop me'],
-    ['Run #7 failed', 'lost\nfailed: its worker stopped heartbeating'],
-  ], 'without an error in the payload the event says why');
+  assert.deepEqual(ends.map((n) => [n.title, n.body]), [['Run #6 cancelled', 'stop me']]);
 });
 
 test('a run that ends before the tray heard back from its enqueue is notified when it is tracked', () => {

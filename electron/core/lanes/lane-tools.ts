@@ -1,5 +1,6 @@
 import { builtinHandlers } from '../executor/handlers.ts';
 import { createToolRunner, type ToolRunner } from '../executor/tool-runner.ts';
+import { createSecretStore } from '../mcp/secret-store.ts';
 import type { Store } from '../queue/store.ts';
 import type { LaneMcp } from './lane-mcp.ts';
 
@@ -14,6 +15,7 @@ export function laneTools(store: Store, appDir: string): { runner: ToolRunner; c
   const builtins = builtinHandlers({
     localQuery: (text, params) => store.localQuery(text, params),
     dcShell: async (input, ctx) => (await loadMcp()).dcShell(input, ctx),
+    approvals: { store, secrets: createSecretStore(appDir) },
   });
   const runner = createToolRunner(builtins, { run: async (ref, input, ctx) => (await loadMcp()).handler.run(ref, input, ctx) });
   return { runner, close: async () => (mcp ? (await mcp).pool.close() : undefined) };

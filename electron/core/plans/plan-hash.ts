@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/domain/canonical-json.ts';
 
-/** JSON with object keys sorted at every depth, so one plan always hashes the same whatever its key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+// One definition for the core, the CLI and the renderer (which hashes the approvals it shows).
+export { canonicalJson };
 
 export const planHash = (plan: unknown): string => createHash('sha256').update(canonicalJson(plan)).digest('hex');

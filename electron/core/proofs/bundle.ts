@@ -49,6 +49,7 @@ export function buildProofBundle(input: ProofBundleInput, options: ProofBundleOp
       id: proof.id, stepId: proof.stepId, attempt: proof.attempt, try: proof.try, verifierKind: proof.verifierKind, config: proof.config,
       passed: proof.passed, summary: proof.summary, evidence: proof.evidence, evidenceSha256: proof.evidenceSha256,
       artifactSha256: proof.artifactSha256, startedAt: proof.startedAt.toISOString(), finishedAt: proof.finishedAt.toISOString(),
+      phase: proof.phase, recheckOf: proof.recheckOf,
     })),
     artifacts: [...artifacts.values()],
   };

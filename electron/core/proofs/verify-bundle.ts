@@ -1,5 +1,6 @@
 import { ProofBundleSchema } from '../../../shared/domain/proof-bundle.ts';
 import { canonicalJson, planHash } from '../plans/plan-hash.ts';
+import { approvalProofProblem } from './approval-proof.ts';
 import { evidenceSha256, sha256Hex } from './evidence.ts';
 
 export interface BundleVerdict {
@@ -22,6 +23,10 @@ export interface BundleVerdict {
  * - an artifact with contentBase64 (standard base64, padded): the decoded bytes number `size` and hash
  *   (sha256 of the raw bytes) to `sha256`.
  * - digest = sha256(canonical(the whole bundle without its "digest" member)).
+ * - an `approval` proof is judged again from its evidence: the shown document's digest (sha256(canonical(
+ *   evidence.shown)), or its artifactSha256 when the document was kept as its artifact) equals
+ *   evidence.documentSha256 and evidence.shownSha256, and passed = (decision 'approved' with approvedSha256
+ *   equal to that digest) or (decision 'expired' with onTimeout 'continue').
  */
 export function verifyProofBundle(doc: unknown): BundleVerdict {
   const parsed = ProofBundleSchema.safeParse(doc);
@@ -59,6 +64,8 @@ export function verifyProofBundle(doc: unknown): BundleVerdict {
     if (proof.artifactSha256 !== null && !listed.has(proof.artifactSha256)) {
       problems.push(`${label}: its artifact ${proof.artifactSha256} is not in the bundle's artifacts`);
     }
+    const approval = proof.verifierKind === 'approval' ? approvalProofProblem(proof) : null;
+    if (approval) problems.push(`${label}: ${approval}`);
   });
   // The raw document, not the parsed copy: the digest covers exactly the bytes a reader received.
   const { digest, ...unsigned } = doc as Record<string, unknown>;

@@ -1,4 +1,5 @@
 import type { Verifier, VerifierKind } from '../../../shared/ir/verifier.ts';
+import { approvalVerifier } from './approval.ts';
 import { exitCodeVerifier } from './exit-code.ts';
 import { fileVerifier } from './file.ts';
 import { httpVerifier } from './http.ts';
@@ -12,6 +13,7 @@ export const VERIFIERS: { [K in VerifierKind]: VerifierModule<Extract<Verifier, 
   sql: sqlVerifier,
   file: fileVerifier,
   output: outputVerifier,
+  approval: approvalVerifier,
 };
 
 export type TimedOutcome = VerifierOutcome & { startedAt: Date; finishedAt: Date };

@@ -43,11 +43,12 @@ export async function performTrayAction(core: Core, action: CoreTrayAction): Pro
 
 /** Everything the tray menu shows, read from the core in one go. */
 export async function readTrayState(core: Core, now = new Date()): Promise<TrayState> {
-  const [counts, lanes, plans, recent] = await Promise.all([
+  const [counts, lanes, plans, recent, approvals] = await Promise.all([
     core.runs.activity({ failedSince: new Date(now.getTime() - FAILED_WINDOW_MS) }),
     core.lanes.list(),
     core.plans.list(),
     core.commands.recent(RECENT_LIMIT),
+    core.approvals.list({ pending: true }),
   ]);
   return {
     counts,
@@ -57,5 +58,6 @@ export async function readTrayState(core: Core, now = new Date()): Promise<TrayS
       runnable: Object.values(plan.params).every((param) => param.default !== undefined),
     })),
     recentCommands: recent.map((r) => r.command),
+    approvals: approvals.map(({ runId, stepId, prompt }) => ({ runId, stepId, prompt })),
   };
 }

@@ -19,22 +19,20 @@ const firstLine = (text: string) => {
   return line.length > MAX_ERROR ? `${line.slice(0, MAX_ERROR - 1)}…` : line;
 };
 
-function ended(runId: number, title: string, event: RunEvent): RunNotification {
+/** A failure is not said here: the core's notifier tells of every failed run (electron/core/notify), and a tray
+ * run would be announced twice. The tray still says how its own runs succeeded or were cancelled. */
+function ended(runId: number, title: string, event: RunEvent): RunNotification[] {
   const status = event.payload!.status as RunStatus;
-  const error = typeof event.payload!.error === 'string' ? event.payload!.error : event.message;
-  return {
-    title: `Run #${runId} ${status}`,
-    body: status === 'failed' ? `${title}\n${firstLine(error)}` : title,
-    target: { kind: 'run', runId },
-  };
+  if (status === 'failed') return [];
+  return [{ title: `Run #${runId} ${status}`, body: title, target: { kind: 'run', runId } }];
 }
 
 const isEnd = (event: RunEvent) =>
   event.kind === 'status' && TERMINAL_STATUSES.includes(event.payload?.status as RunStatus);
 
 /**
- * Notifies about the runs the tray started, and only those: each once, when it reaches a terminal status (a
- * failure that will be retried is not one). Fed every batch of core events; forgets a run once notified.
+ * Notifies about the runs the tray started, and only those: each once, when it succeeds or is cancelled (a
+ * failure that will be retried is not an end; a final failure is the core notifier's). Fed every batch of core events; forgets a run once notified.
  */
 export function createRunNotifier() {
   const tracked = new Map<number, string>(); // run id → title
@@ -45,7 +43,7 @@ export function createRunNotifier() {
       const end = recentEnds.get(run.id);
       if (end) {
         recentEnds.delete(run.id);
-        return [ended(run.id, run.title, end)];
+        return ended(run.id, run.title, end);
       }
       tracked.set(run.id, run.title);
       return [];
@@ -61,7 +59,7 @@ export function createRunNotifier() {
           continue;
         }
         tracked.delete(event.runId);
-        notifications.push(ended(event.runId, title, event));
+        notifications.push(...ended(event.runId, title, event));
       }
       return notifications;
     },

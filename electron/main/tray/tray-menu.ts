@@ -9,6 +9,15 @@ export interface TrayState {
   pinned: TrayPin[];
   /** Shell commands, most recent first. */
   recentCommands: string[];
+  /** Approvals waiting for a person (issue 8), newest first. */
+  approvals?: TrayApproval[];
+}
+
+/** An approval step waiting: "Approve…" opens its run, where the person sees what is asked and decides. */
+export interface TrayApproval {
+  runId: number;
+  stepId: string;
+  prompt: string;
 }
 
 /** A pinned plan; `runnable` when every parameter has a default, so it can start with no input. */
@@ -102,6 +111,12 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
       { kind: 'open-target', target: { kind: 'board', query: FAILED_BOARD_QUERY } }));
   }
 
+  // Approvals come right after the status: someone is waiting. The ellipsis: the run view asks for the decision.
+  const approvals = (state.approvals ?? []).slice(0, RECENT_LIMIT);
+  const waiting: TrayMenuItem[] = approvals.length ? [note(`Waiting for approval (${state.approvals!.length})`), ...approvals.map((a) =>
+    item(`Approve… #${a.runId} ${shorten(a.prompt, MAX_LABEL - 12)}`, { kind: 'open-target', target: { kind: 'run', runId: a.runId } },
+      { toolTip: `run ${a.runId}, step ${a.stepId}: ${a.prompt}` }))] : [];
+
   const quick: TrayMenuItem[] = [];
   if (state.pinned.length) quick.push(note('Pinned plans'), ...state.pinned.map(pinItem));
   const recent = state.recentCommands.slice(0, RECENT_LIMIT);
@@ -120,5 +135,5 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
   }
 
   const app = [item('Open Control Room', { kind: 'open-window' }), item('Quit Ops Control Room', { kind: 'quit' })];
-  return [status, quick, laneItems, app].filter((section) => section.length).flatMap((section, i) => (i ? [SEPARATOR, ...section] : section));
+  return [status, waiting, quick, laneItems, app].filter((section) => section.length).flatMap((section, i) => (i ? [SEPARATOR, ...section] : section));
 }

@@ -2,6 +2,7 @@
 // plain modules beside it (tested under Node); this file only hands their answers to Electron.
 import { join } from 'node:path';
 import { Menu, nativeImage, nativeTheme, Notification, Tray } from 'electron';
+import { isApprovalEvent } from '../../../shared/domain/approval.ts';
 import type { OpenTarget } from '../../../shared/ipc/events.ts';
 import type { Core } from '../../core/index.ts';
 import { menuTemplate } from './menu-template.ts';
@@ -97,7 +98,8 @@ export function startTray({ core, resourcesDir, onOpen, onQuit }: TrayOptions): 
 
   const unsubscribe = core.subscribe((events) => {
     notifier.onEvents(events).forEach(notify);
-    if (events.some((event) => event.kind === 'status')) scheduler.soon();
+    // An approval asked or decided changes the menu's "Approve…" items.
+    if (events.some((event) => event.kind === 'status' || isApprovalEvent(event))) scheduler.soon();
   });
   const onTheme = () => scheduler.soon();
   nativeTheme.on('updated', onTheme);
