@@ -8,6 +8,7 @@ test('hash routes', () => {
   assert.deepEqual(parseRoute('#/?status=failed&q=a%3Fb'), { name: 'board', query: 'status=failed&q=a%3Fb' });
   assert.deepEqual(parseRoute('#/runs/42'), { name: 'run', id: 42 });
   assert.deepEqual(parseRoute('#/servers'), { name: 'servers' });
+  assert.deepEqual(parseRoute('#/schedules'), { name: 'schedules' });
   assert.deepEqual(parseRoute('#/runs/0'), { name: 'notFound', path: '/runs/0' });
   assert.deepEqual(parseRoute('#/runs/abc'), { name: 'notFound', path: '/runs/abc' });
 });

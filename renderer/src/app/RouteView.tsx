@@ -2,10 +2,11 @@ import { useEffect, useRef } from 'react';
 import { Runboard } from '../features/board/Runboard.tsx';
 import { RunView } from '../features/run/RunView.tsx';
 import { ServersPage } from '../features/servers/ServersPage.tsx';
+import { SchedulesPage } from '../features/schedules/SchedulesPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { useRoute } from './router.ts';
 
-const TITLES = { board: 'Runboard', run: 'Run', servers: 'Servers & tools', notFound: 'Not found' } as const;
+const TITLES = { board: 'Runboard', run: 'Run', servers: 'Servers & tools', schedules: 'Schedules', notFound: 'Not found' } as const;
 
 /**
  * The screen for the current hash. On a move to another screen (not a filter change) focus goes to <main>, so
@@ -30,6 +31,7 @@ export function RouteView() {
     case 'board': return <Runboard query={route.query} />;
     case 'run': return <RunView key={route.id} runId={route.id} />;
     case 'servers': return <ServersPage />;
+    case 'schedules': return <SchedulesPage />;
     case 'notFound': return <NotFound path={route.path} />;
   }
 }

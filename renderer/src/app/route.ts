@@ -6,6 +6,7 @@ export type Route =
   | { name: 'board'; query: string }
   | { name: 'run'; id: number }
   | { name: 'servers' }
+  | { name: 'schedules' }
   | { name: 'notFound'; path: string };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +16,7 @@ export function parseRoute(hash: string): Route {
   const query = queryAt === -1 ? '' : raw.slice(queryAt + 1);
   if (path === '/' || path === '') return { name: 'board', query };
   if (path === '/servers') return { name: 'servers' };
+  if (path === '/schedules') return { name: 'schedules' };
   const run = /^\/runs\/(\d{1,15})$/.exec(path);
   if (run) {
     const id = Number(run[1]);
@@ -26,3 +28,4 @@ export function parseRoute(hash: string): Route {
 export const boardHash = (query: string): string => (query ? `#/?${query}` : '#/');
 export const runHash = (id: number): string => `#/runs/${id}`;
 export const SERVERS_HASH = '#/servers';
+export const SCHEDULES_HASH = '#/schedules';

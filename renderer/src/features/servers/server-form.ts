@@ -12,14 +12,15 @@ export function parseArgs(text: string): string[] {
   return args;
 }
 
-export function parseEnv(text: string): { env: Record<string, string>; errors: string[] } {
+/** KEY=VALUE lines (blank lines and # comments skipped); `key` names the left side in the errors. */
+export function parseEnv(text: string, key = 'KEY'): { env: Record<string, string>; errors: string[] } {
   const env: Record<string, string> = {};
   const errors: string[] = [];
   text.split('\n').forEach((raw, index) => {
     const line = raw.trim();
     if (!line || line.startsWith('#')) return;
     const eq = line.indexOf('=');
-    if (eq <= 0) errors.push(`line ${index + 1}: write KEY=VALUE`);
+    if (eq <= 0) errors.push(`line ${index + 1}: write ${key}=VALUE`);
     else env[line.slice(0, eq).trim()] = line.slice(eq + 1);
   });
   return { env, errors };
