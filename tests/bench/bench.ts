@@ -11,6 +11,8 @@
  * shell), OPSROOM_BENCH_DC_RUNS (50), OPSROOM_BENCH_MCP_CALLS (2000), OPSROOM_BENCH_UI_STARTS (3),
  * OPSROOM_BENCH_UI_LINES (5,000), OPSROOM_BENCH_COMPILE_ROUNDS (50), OPSROOM_BENCH_RELOAD_EDITS (30). "compile": a 500-task
  * tasks.md and a 200-block runbook against parsing + validating the same plan as IR JSON, and skill reload latency.
+ * "history": board filters and log search at 100,000 runs / 1,000,000 events against the same questions without
+ * their indexes, and what the indexes cost claims and appends (tests/bench/history.ts, OPSROOM_BENCH_HISTORY_*).
  */
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -21,6 +23,7 @@ import { createDatabase } from '../helpers/postgres.ts';
 import { findPostmaster } from './cpu.ts';
 import { measureCompile, printCompile } from './compile.ts';
 import { measureEvents } from './events.ts';
+import { historyPart, printHistory } from './history.ts';
 import { coreLatency, pipeLatency } from './latency.ts';
 import { measureMcpRoundTrip } from './mcp-roundtrip.ts';
 import { measurePlanCost } from './plan-cost.ts';
@@ -54,7 +57,7 @@ const version = (pkg: string) =>
   JSON.parse(readFileSync(new URL(`../../node_modules/${pkg}/package.json`, import.meta.url), 'utf8')).version as string;
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
-const PARTS = ['queue', 'steps', 'mcp', 'ui', 'compile'];
+const PARTS = ['queue', 'steps', 'mcp', 'ui', 'compile', 'history'];
 const only = process.env.OPSROOM_BENCH_ONLY?.split(',').map((part) => part.trim()) ?? PARTS;
 
 async function main(): Promise<void> {
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
   if (only.includes('mcp')) printMcpRoundTrip(await measureMcpRoundTrip(MCP_CALLS));
   if (only.includes('ui')) printUi(await measureUi({ starts: UI_STARTS, lines: UI_LINES }));
   if (only.includes('compile')) printCompile(await measureCompile(COMPILE_ROUNDS, RELOAD_EDITS));
+  if (only.includes('history')) printHistory(await historyPart(env)); // issue 8: filters and log search at 1M events
   console.log(`\nLoad average at end: ${load()}`);
 }
 

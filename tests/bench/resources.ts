@@ -18,8 +18,9 @@ export function tempDir(prefix: string): string {
   return dir;
 }
 
+/** The run's one PostgreSQL 15 cluster, started by the first part that needs it. */
 export async function cluster15(): Promise<TestPostgres> {
-  cluster = await startPostgres();
+  cluster ??= await startPostgres();
   return cluster;
 }
 

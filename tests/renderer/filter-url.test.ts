@@ -9,6 +9,7 @@ const full: BoardFilter = {
   lanes: ['A', 'C'],
   sessionId: 3,
   text: 'nginx restart, now',
+  searchLogs: false,
   since: { preset: '24h' },
   until: new Date('2025-03-01T10:30:00.000Z'),
 };
@@ -52,4 +53,12 @@ test('toRunQuery resolves a relative since against now and leaves empty fields o
   });
   assert.deepEqual(toRunQuery(EMPTY_FILTER, now), {});
   assert.deepEqual(toRunQuery({ ...EMPTY_FILTER, since: { preset: '1h' } }, now).since, new Date('2025-03-02T11:00:00.000Z'));
+});
+
+test('the log search mode (issue 8) is in the URL; the runs query then leaves the text to the log search', () => {
+  const logs: BoardFilter = { ...EMPTY_FILTER, text: 'connection refused', searchLogs: true, status: ['failed'] };
+  assert.equal(formatFilter(logs), 'status=failed&q=connection%20refused&in=logs');
+  assert.deepEqual(parseFilter(formatFilter(logs)), logs);
+  assert.deepEqual(toRunQuery(logs, new Date()), { status: ['failed'] });
+  assert.equal(parseFilter('in=titles').searchLogs, false);
 });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CoreError } from '../errors.ts';
+import { RetentionSettingsSchema } from '../../../shared/domain/retention.ts';
 
 /**
  * Settings a person writes by hand in `<dataDir>/settings.json`, read each time they are needed (so an edit
@@ -18,6 +19,8 @@ export const SettingsSchema = z.strictObject({
   agentCommand: z.string().min(1).optional(),
   /** Environment variables the agent command may see beyond the shell tool's base set (its API key, say). */
   agentEnvAllow: z.array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/)).max(100).optional(),
+  /** How long finished runs and their proofs are kept (issue 8: retention; electron/core/retention). */
+  retention: RetentionSettingsSchema.optional(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

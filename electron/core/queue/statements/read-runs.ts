@@ -3,6 +3,7 @@ import { RunFilterSchema, type Run, type RunEvent, type RunFilter, type RunStep 
 import { CoreError } from '../../errors.ts';
 import type { Sql } from '../../db/sql.ts';
 import { EVENT_COLUMNS, RUN_COLUMNS, STEP_COLUMNS, eventFromRow, runFromRow, stepFromRow } from '../rows.ts';
+import { runFilterWhere, searchQuery } from './run-filter-sql.ts';
 
 export async function getRun(sql: Sql, id: number): Promise<{ run: Run; steps: RunStep[] }> {
   const { rows } = await sql.query(`SELECT ${RUN_COLUMNS} FROM runs WHERE id = $1`, [id]);
@@ -17,27 +18,16 @@ export async function getPlan(sql: Sql, id: number): Promise<{ plan: Plan; conte
   return { plan: rows[0].ir, contentHash: rows[0].content_hash };
 }
 
-const escapeLike = (text: string): string => text.replaceAll(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Newest first. Every filter is a bound parameter; text matches the title or the error, case-insensitively;
- * since is inclusive, until exclusive (so adjacent ranges do not overlap). */
+/** Newest first. Every filter is a bound parameter (statuses, a closed set, are literals) and reads through an
+ * index (run-filter-sql.ts); text matches where each typed word starts a word of the title or the error and the
+ * text appears as typed, case-insensitively; since is inclusive, until exclusive (adjacent ranges do not overlap). */
 export async function listRuns(sql: Sql, input: RunFilter): Promise<Run[]> {
-  const filter = RunFilterSchema.parse(input);
-  const where: string[] = [];
+  const { limit, ...filter } = RunFilterSchema.parse(input);
   const params: unknown[] = [];
-  const add = (clause: (placeholder: string) => string, value: unknown) => {
-    params.push(value);
-    where.push(clause(`$${params.length}`));
-  };
-  if (filter.status?.length) add((p) => `status = ANY(${p}::text[])`, filter.status);
-  if (filter.lane?.length) add((p) => `lane = ANY(${p}::text[])`, filter.lane);
-  if (filter.sessionId !== undefined) add((p) => `session_id = ${p}`, filter.sessionId);
-  if (filter.text) add((p) => `(title ILIKE ${p} OR error ILIKE ${p})`, `%${escapeLike(filter.text)}%`);
-  if (filter.since) add((p) => `created_at >= ${p}`, filter.since);
-  if (filter.until) add((p) => `created_at < ${p}`, filter.until);
-  params.push(filter.limit);
-  const { rows } = await sql.query(`SELECT ${RUN_COLUMNS} FROM runs
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`, params);
+  const where = runFilterWhere(filter, params, filter.text ? await searchQuery(sql, filter.text) : '');
+  params.push(limit);
+  const { rows } = await sql.query(`SELECT ${RUN_COLUMNS} FROM runs r
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY r.id DESC LIMIT $${params.length}`, params);
   return rows.map(runFromRow);
 }
 

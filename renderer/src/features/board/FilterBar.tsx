@@ -1,5 +1,6 @@
 import { EMPTY_FILTER, isFilterEmpty, type BoardFilter } from './filter-url.ts';
 import { LaneFilter } from './LaneFilter.tsx';
+import { LogModeToggle } from './LogModeToggle.tsx';
 import { StatusFilter } from './StatusFilter.tsx';
 import { TextFilter } from './TextFilter.tsx';
 import { TimeFilter } from './TimeFilter.tsx';
@@ -13,7 +14,9 @@ export function FilterBar({ filter, lanes, onChange }: {
   return (
     <div className="filter-bar" role="group" aria-label="Filters">
       <div className="filter-fields">
-        <TextFilter value={filter.text} onChange={(text) => onChange({ ...filter, text }, true)} />
+        <TextFilter value={filter.text} onChange={(text) => onChange({ ...filter, text }, true)}
+          placeholder={filter.searchLogs ? 'Words in the log…' : undefined} />
+        <LogModeToggle value={filter.searchLogs} onChange={(searchLogs) => onChange({ ...filter, searchLogs })} />
         <StatusFilter value={filter.status} onChange={(status) => onChange({ ...filter, status })} />
         {lanes.length > 1 && <LaneFilter lanes={lanes} value={filter.lanes} onChange={(l) => onChange({ ...filter, lanes: l })} />}
         <TimeFilter since={filter.since} until={filter.until} onChange={(range, replace) => onChange({ ...filter, ...range }, replace)} />

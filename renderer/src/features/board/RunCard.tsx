@@ -7,6 +7,7 @@ import { runHash } from '../../app/route.ts';
 import { navigate } from '../../app/router.ts';
 import { firstLine } from '../../data/format.ts';
 import { RunCardActions } from './RunCardActions.tsx';
+import { LogMatches } from './LogMatches.tsx';
 
 /**
  * One run on the board. The whole card opens the run (click, or Enter when the card has focus); its buttons
@@ -45,6 +46,7 @@ export function RunCard({ run, sessionTitle }: { run: RunCardData; sessionTitle:
         </div>
       )}
       {run.status === 'failed' && run.error && <p className="run-error" title={run.error}>{firstLine(run.error)}</p>}
+      <LogMatches runId={run.id} />
       <div className="card-meta">
         {sessionTitle && <span className="card-session" title="Session">{sessionTitle}</span>}
         <TimeAgo date={run.createdAt} />

@@ -9,6 +9,7 @@ import { BoardNotice } from './BoardNotice.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { EMPTY_FILTER, formatFilter, parseFilter, type BoardFilter } from './filter-url.ts';
 import { useBoardRuns } from './use-board-runs.ts';
+import { LogMatchesProvider } from './LogMatches.tsx';
 
 /** The Runboard: filters (all in the URL), then one column per lane with its runs, live through pushes. */
 export function Runboard({ query }: { query: string }) {
@@ -40,7 +41,9 @@ export function Runboard({ query }: { query: string }) {
       ) : (
         <>
           <BoardNotice filter={filter} count={runs.data.length} onClear={() => setFilter(EMPTY_FILTER)} />
-          <BoardColumns filter={filter} runs={runs.data} lanes={lanes.data} sessionTitles={sessionTitles} updating={runs.isPlaceholderData} />
+          <LogMatchesProvider filter={filter}>
+            <BoardColumns filter={filter} runs={runs.data} lanes={lanes.data} sessionTitles={sessionTitles} updating={runs.isPlaceholderData} />
+          </LogMatchesProvider>
         </>
       )}
     </section>

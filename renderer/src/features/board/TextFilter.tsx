@@ -7,7 +7,7 @@ const DEBOUNCE_MS = 250;
  * "Filter text": typed freely, written to the URL (and so fetched) once typing pauses. A change from outside
  * (Clear filters, Back) replaces what is in the box.
  */
-export function TextFilter({ value, onChange }: { value: string; onChange: (next: string) => void }) {
+export function TextFilter({ value, onChange, placeholder = 'Title or error…' }: { value: string; onChange: (next: string) => void; placeholder?: string }) {
   const [text, setText] = useState(value);
   const sent = useRef(value);
   const onChangeRef = useRef(onChange);
@@ -36,7 +36,7 @@ export function TextFilter({ value, onChange }: { value: string; onChange: (next
         id="board-filter-text"
         className="input input-small"
         type="search"
-        placeholder="Title or error…"
+        placeholder={placeholder}
         maxLength={MAX_TEXT}
         value={text}
         onChange={(e) => setText(e.target.value)}

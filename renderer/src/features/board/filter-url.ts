@@ -3,7 +3,7 @@ import type { RunQuery } from '../../../../shared/ipc/methods/runs.ts';
 import { RUN_STATUSES, isRunStatus } from '../../data/status.ts';
 
 /**
- * The Runboard's filter and its place in the URL (`#/?status=failed,running&lane=A&session=3&q=nginx&since=24h`),
+ * The Runboard's filter and its place in the URL (`#/?status=failed,running&lane=A&session=3&q=nginx&in=logs&since=24h`),
  * so a pasted URL restores the same view. A relative "since" stays relative (`since=24h` means the last 24 hours
  * whenever the link is opened); picked dates are absolute ISO times. Values that do not parse are dropped, never
  * thrown: a hand-edited URL still shows a board.
@@ -20,11 +20,13 @@ export interface BoardFilter {
   lanes: string[];
   sessionId: number | null;
   text: string;
+  /** The text searches the runs' log lines instead of their titles and errors (`in=logs`). */
+  searchLogs: boolean;
   since: Since | null;
   until: Date | null;
 }
 
-export const EMPTY_FILTER: BoardFilter = { status: [], lanes: [], sessionId: null, text: '', since: null, until: null };
+export const EMPTY_FILTER: BoardFilter = { status: [], lanes: [], sessionId: null, text: '', searchLogs: false, since: null, until: null };
 
 const LANE_NAME = /^[A-Za-z0-9_-]{1,32}$/;
 /** RunQuery's own cap on the text filter. */
@@ -55,6 +57,7 @@ export function parseFilter(search: string): BoardFilter {
     lanes: parseList(params.get('lane')).filter((l) => LANE_NAME.test(l)),
     sessionId: Number.isSafeInteger(session) && session > 0 ? session : null,
     text: (params.get('q') ?? '').slice(0, MAX_TEXT),
+    searchLogs: params.get('in') === 'logs',
     since: since && isPreset(since) ? { preset: since } : mapNullable(parseDate(since), (at) => ({ at })),
     until: parseDate(params.get('until')),
   };
@@ -72,6 +75,7 @@ export function formatFilter(filter: BoardFilter): string {
   if (filter.sessionId !== null) parts.push(`session=${filter.sessionId}`);
   const text = filter.text.trim();
   if (text) parts.push(`q=${encode(text)}`);
+  if (filter.searchLogs) parts.push('in=logs');
   if (filter.since) parts.push(`since=${'preset' in filter.since ? filter.since.preset : encode(filter.since.at.toISOString())}`);
   if (filter.until) parts.push(`until=${encode(filter.until.toISOString())}`);
   return parts.join('&');
@@ -86,7 +90,7 @@ export function toRunQuery(filter: BoardFilter, now: Date): RunQuery {
   if (filter.lanes.length) query.lane = filter.lanes;
   if (filter.sessionId !== null) query.sessionId = filter.sessionId;
   const text = filter.text.trim();
-  if (text) query.text = text;
+  if (text && !filter.searchLogs) query.text = text; // in logs: the log search's text (use-board-runs.ts)
   if (filter.since) {
     query.since = 'preset' in filter.since ? new Date(now.getTime() - SINCE_PRESETS[filter.since.preset]) : filter.since.at;
   }

@@ -8,6 +8,7 @@ import { boardHash } from '../../app/route.ts';
 import { navigate, useBoardQuery, useRoute } from '../../app/router.ts';
 import { formatFilter, parseFilter } from '../board/filter-url.ts';
 import { SessionItem } from './SessionItem.tsx';
+import { RetentionButton } from '../retention/RetentionButton.tsx';
 import { SessionTitleForm } from './SessionTitleForm.tsx';
 import { useSessionActions } from './use-session-actions.ts';
 
@@ -69,6 +70,7 @@ export function SessionsSidebar() {
         <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
         Show archived
       </label>
+      <RetentionButton />
     </nav>
   );
 }
