@@ -9,6 +9,10 @@ import type { HealthListener } from './health/health-monitor.ts';
 import type { WorkerInfo } from './lanes/lane-pool.ts';
 import type { SkillsApi } from './skills/skills-api.ts';
 import type { CompileApi } from './api/compile-api.ts';
+import type { SchedulesApi } from './schedules/schedules-api.ts';
+import type { ApprovalsApi } from './api/approvals-api.ts';
+import type { RetentionApi } from './retention/retention-api.ts';
+import type { HistoryApi } from './history/history-api.ts';
 
 /**
  * What every shell (the desktop app, `opsroom serve`, the CLI) may use of the core. Its own module, not
@@ -41,6 +45,18 @@ export interface Core {
   skills: SkillsApi;
   /** The one grammar of the command bar, the tray and the CLI: typed text, /skill, a file, "? words" → a plan. */
   compile: CompileApi;
+  // --- issue 8: approvals ---
+  /** Approval gates: what waits for a person, and their decision (for the digest they were shown). */
+  approvals: ApprovalsApi;
+  // --- issue 8: schedules ---
+  /** Cron schedules of plans, skills and commands: list with next fire times, add, pause, remove, pause all. */
+  schedules: SchedulesApi;
+  // --- issue 8: retention and history ---
+  /** How long runs and proofs are kept (settings.json, per session), and purging what is due. */
+  retention: RetentionApi;
+  /** Searching the history: log lines by words, through an index. */
+  history: HistoryApi;
+  // --- issue 8: notifications ---
   subscribe(listener: EventListener): () => void;
   /** Crashes of the database thread and lane workers since start, how each was recovered, whether it gave up. */
   health(): HealthState;

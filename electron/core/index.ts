@@ -10,6 +10,7 @@ import { mcpApi } from './api/mcp-api.ts';
 import { commandsApi, plansApi } from './api/plans-api.ts';
 import { artifactsApi, proofsApi } from './api/proofs-api.ts';
 import { runsApi } from './api/runs-api.ts';
+import { approvalsApi } from './api/approvals-api.ts';
 import { DEFAULT_BACKOFF, type BackoffOptions } from './queue/backoff.ts';
 import { superviseDatabase } from './health/database-recovery.ts';
 import { createHealthMonitor } from './health/health-monitor.ts';
@@ -17,6 +18,13 @@ import { startSpecKitWriteBack } from './compile/spec-kit/write-back-hook.ts';
 import type { BundledServerRuntime } from './mcp/desktop-commander/dc-server.ts';
 import { createSecretStore } from './mcp/secret-store.ts';
 import { DEFAULT_STOCK_SKILLS_DIR, startSkills, type SkillsApi } from './skills/skills-api.ts';
+import { startNotifier } from './notify/notifier.ts';
+import { startSchedules } from './schedules/schedules-api.ts';
+import { retentionApi } from './retention/retention-api.ts';
+import { startAutoPurge, type AutoPurgeOptions } from './retention/auto-purge.ts';
+import { historyApi } from './history/history-api.ts';
+import type { DesktopNotification } from './notify/notification-content.ts';
+import type { WebhookTiming } from './notify/webhook.ts';
 
 export { CoreError, type CoreErrorCode } from './errors.ts';
 export { shellPlan } from './plans/shell-plan.ts';
@@ -30,13 +38,19 @@ export type { HealthListener } from './health/health-monitor.ts';
 export type { McpApi, McpImportOutcome } from './api/mcp-api.ts';
 export type { ArtifactsApi, ProofsApi } from './api/proofs-api.ts';
 export type { CommandsApi, PlansApi } from './api/plans-api.ts';
-export type { CommandOptions, EnqueueInput, RunsApi } from './api/runs-api.ts';
+export type { CommandOptions, EnqueueInput, RerunInput, RunsApi } from './api/runs-api.ts';
 export type { CompileApi, CompileOptions, RunTextOptions } from './api/compile-api.ts';
+export type { ApprovalsApi, DecideInput } from './api/approvals-api.ts';
 export type { CompileOutcome, CompileSource } from './compile/compile-input.ts';
 export { missingMessage } from './compile/missing-message.ts';
 export type { ActivityCounts } from './queue/store.ts';
 export type { SkillsApi } from './skills/skills-api.ts';
+export type { SchedulesApi } from './schedules/schedules-api.ts';
+export type { RetentionApi } from './retention/retention-api.ts';
+export type { HistoryApi } from './history/history-api.ts';
 export { checkSkillFile, readSkillCatalogue } from './skills/skill-catalogue.ts';
+export { SECRET_NAME, createSecretStore, type SecretStore } from './mcp/secret-store.ts';
+export * from './notify/public.ts';
 
 export interface CoreOptions {
   /** The app's data folder (default: the platform's): the embedded database, secrets, MCP servers' homes.
@@ -62,6 +76,19 @@ export interface CoreOptions {
   /** The stock skills' folder (default: the repository's resources/skills); a packaged app passes its copy.
    * The user's skills are in <dataDir>/skills. */
   stockSkillsDir?: string;
+  // options, issue 8: schedules
+  /** Schedules: `run` starts the scheduler (long-lived shells only: the app, serve, worker; never a one-shot CLI
+   * command); `clock` replaces the wall clock (tests); `tickMs`: how often it looks for due slots (default 1000). */
+  schedules?: { run?: boolean; clock?: { now(): Date }; tickMs?: number };
+  // options, issue 8: retention and history
+  /** Retention: `autoPurge` purges what the policy says is due once a day (long-lived shells only: the app, serve,
+   * worker; never a one-shot CLI command); the rest tunes its timing (tests). */
+  retention?: { autoPurge?: boolean } & AutoPurgeOptions;
+  // options, issue 8: notifications
+  /** Shows a native notification (the desktop app passes Electron's); without it none is shown. */
+  notify?: (notification: DesktopNotification) => void;
+  /** Webhook deliveries' time limit per try and waits between tries (default 5 s; 3 tries, 1 s and 3 s apart). */
+  webhookTiming?: WebhookTiming;
 }
 
 const DEFAULT_LANES = ['A', 'B', 'C', 'D'];
@@ -126,6 +153,19 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
       },
     });
   }
+  // start, issue 8: approvals
+  // start, issue 8: schedules
+  const scheduleSecrets = createSecretStore(appDir);
+  const schedules = startSchedules({
+    store, runs, skills, secrets: scheduleSecrets, embedded: !options.databaseUrl, ...options.schedules,
+    compile: compileApi({ store, runs, skills, secrets: scheduleSecrets, dataDir: appDir }),
+  });
+  // start, issue 8: retention and history
+  const retention = retentionApi(store, appDir, mcp.secrets);
+  const autoPurge = options.retention?.autoPurge
+    ? startAutoPurge({ purge: retention.purge, lastPurge: () => store.lastPurge() }, options.retention) : null;
+  // start, issue 8: notifications
+  const notifier = startNotifier({ store, subscribe: bus.subscribe, publish, secrets: createSecretStore(appDir), desktop: options.notify, timing: options.webhookTiming });
   const supervisor = db.thread && superviseDatabase({ thread: db.thread, store, pool: () => pool, publish, health, dataDir: appDir });
   const reclaimer = setInterval(() => {
     store.reclaim({ olderThanMs: reclaimAfterMs, reason: 'its worker stopped heartbeating' })
@@ -168,6 +208,14 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
     artifacts: artifactsApi(store),
     skills,
     compile: compileApi({ store, runs, skills, secrets: createSecretStore(appDir), dataDir: appDir }),
+    // api, issue 8: approvals
+    approvals: approvalsApi(store),
+    // api, issue 8: schedules
+    schedules: schedules.api,
+    // api, issue 8: retention and history
+    retention,
+    history: historyApi(store),
+    // api, issue 8: notifications
     subscribe: bus.subscribe,
     health: health.state,
     onHealth: health.subscribe,
@@ -180,11 +228,17 @@ export async function createCore(options: CoreOptions = {}): Promise<Core> {
         return closing;
       }
       clearInterval(reclaimer);
+      // stop, issue 8: schedules
+      void schedules.stop(); // a tick under way ends on its own; a slot it leaves 'firing' is finished at the next start
+      // stop, issue 8: retention and history
+      void autoPurge?.stop(); // stops before its next batch; the database close waits for the statement under way
+      // stop, issue 8: notifications
       supervisor?.stop();
       skills.close();
       closing = (async () => {
         await pool?.drain(graceMs);
         await specKit.stop(); // after the drain: runs ending during it are written back too
+        await notifier.stop(); // likewise told of; before the close, which their log lines need
         await db.close();
       })();
       return closing;

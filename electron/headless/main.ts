@@ -13,7 +13,7 @@ import { assertPortFree, startHeadless } from './server.ts';
  * When the channel drops (the launcher was killed), the server drains and exits as on SIGTERM.
  */
 interface ServeConfig {
-  core: Pick<CoreOptions, 'dataDir' | 'databaseUrl' | 'lanes' | 'workersPerLane' | 'reclaimAfterMs'>;
+  core: Pick<CoreOptions, 'dataDir' | 'databaseUrl' | 'lanes' | 'workersPerLane' | 'reclaimAfterMs' | 'schedules' | 'retention'>;
   graceMs: number;
   port: number;
   host: string;

@@ -23,6 +23,7 @@ import { appProtocolHandler } from './security/app-protocol-handler.ts';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES } from './security/app-protocol.ts';
 import { permissionDecision } from './security/permission-policy.ts';
 import { startTray, type TrayHandle } from './tray/tray.ts';
+import { createDesktopNotifier } from './notifications/desktop-notifier.ts';
 
 /** How long running steps may finish when the person quits and chooses to wait. */
 const QUIT_GRACE_MS = 10_000;
@@ -47,6 +48,8 @@ let quitFlow: QuitFlow | undefined;
 let window: Electron.BrowserWindow | undefined;
 let page: WebContents | undefined;
 
+// Run ended, approval needed: shown natively; a click opens the run. Kept for the Electron test when testing.
+const desktopNotifier = createDesktopNotifier({ onOpen: (target) => showWindow(target), keep: testing });
 const opens = createOpenQueue((target) => page?.send(IPC_PUSH_CHANNEL, { event: 'app.open', data: { target } }));
 
 function showWindow(target?: OpenTarget): void {
@@ -97,6 +100,9 @@ async function start(): Promise<void> {
     workerUrls: { db: paths.dbWorker, lane: paths.laneWorker },
     migrationsDir: paths.migrationsDir,
     stockSkillsDir: stockSkillsPath(paths.resourcesDir),
+    schedules: { run: true }, // issue 8: schedules fire while the app runs
+    retention: { autoPurge: true }, // issue 8: retention: what the policy says is due goes once a day
+    notify: desktopNotifier.notify,
     // The packaged binary cannot run as Node (fuse): bundled servers run on the Node helper it ships.
     ...(app.isPackaged ? { bundledServers: bundledServerPaths(process.resourcesPath, process.platform) } : {}),
   });
@@ -128,7 +134,7 @@ async function start(): Promise<void> {
   ipc.connect((push) => {
     if (push.event === 'changed') tray?.refreshSoon();
   });
-  if (testing) Object.assign(globalThis, { __opsroomTest: { trayMenu: () => tray?.currentMenu() ?? [] } });
+  if (testing) Object.assign(globalThis, { __opsroomTest: { trayMenu: () => tray?.currentMenu() ?? [], notifications: () => desktopNotifier.asked() } });
   else if (process.defaultApp) app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [resolve(process.argv[1] ?? '.')]);
   else app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   handleArgs(process.argv, process.cwd());

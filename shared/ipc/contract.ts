@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { appMethods } from './methods/app.ts';
+import { approvalMethods } from './methods/approvals.ts';
 import { compileMethods } from './methods/compile.ts';
 import { laneMethods } from './methods/lanes.ts';
 import { mcpMethods } from './methods/mcp.ts';
 import { planMethods } from './methods/plans.ts';
+import { scheduleMethods } from './methods/schedules.ts';
 import { proofMethods } from './methods/proofs.ts';
+import { retentionMethods } from './methods/retention.ts';
 import { runMethods } from './methods/runs.ts';
 import { sessionMethods } from './methods/sessions.ts';
 import { skillMethods } from './methods/skills.ts';
@@ -19,9 +22,12 @@ export const METHODS = {
   ...sessionMethods,
   ...laneMethods,
   ...runMethods,
+  ...approvalMethods,
   ...planMethods,
+  ...scheduleMethods,
   ...compileMethods,
   ...proofMethods,
+  ...retentionMethods,
   ...mcpMethods,
   ...skillMethods,
 };

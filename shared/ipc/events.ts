@@ -26,7 +26,7 @@ export type OpenTarget = z.infer<typeof OpenTargetSchema>;
 
 export const EVENTS = {
   'run.events': z.object({ events: z.array(RunEventSchema) }),
-  changed: z.object({ topic: z.enum(['sessions', 'lanes', 'commands', 'plans', 'mcp', 'skills']) }),
+  changed: z.object({ topic: z.enum(['sessions', 'lanes', 'commands', 'plans', 'mcp', 'skills', 'schedules']) }),
   'app.open': z.object({ target: OpenTargetSchema }),
   /** An incident began or changed (a crash, then its recovery), with the whole health state after it. */
   'app.health': z.object({ incident: HealthIncidentSchema, health: HealthStateSchema }),

@@ -15,6 +15,8 @@ export interface FixtureContext {
   parkedRunId: number;
   /** A registered MCP server that starts (the misbehaving test server, behaving). */
   server: string;
+  /** A run waiting at its plan-level approval gate (step "approve"), and the digest it shows. */
+  approval: { runId: number; shownSha256: string };
 }
 
 const MCP_SERVER = fileURLToPath(new URL('../fixtures/mcp/misbehaving-server.ts', import.meta.url));
@@ -35,9 +37,19 @@ export async function prepareContext(core: Core, tag: string, bigPageUrl: string
   const parked = await core.runs.enqueue({ plan: { irVersion: 1, name: 'parked', steps: [
     { id: 'wait', tool: 'shell', input: { command: 'true' }, verify: [{ kind: 'exit_code' }] },
   ] }, runAfter: new Date(Date.now() + 3_600_000), title: `parked ${tag}` });
+  const gated = await core.runs.enqueue({ plan: { irVersion: 1, name: `gated ${tag}`, approval: { prompt: 'go?' }, steps: [
+    { id: 'after', tool: 'shell', input: { command: 'true' }, verify: [{ kind: 'exit_code' }] },
+  ] } });
+  let waiting = (await core.approvals.list({ runId: gated.run.id }))[0];
+  for (let tries = 0; !waiting && tries < 300; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    waiting = (await core.approvals.list({ runId: gated.run.id }))[0];
+  }
+  assert.ok(waiting, 'the gated run asked for its approval');
   const server = `contract-${tag}`;
   await core.mcp.add({ name: server, command: process.execPath, args: [MCP_SERVER] });
-  return { tag, sessionId: session.id, runId: run.id, planId: run.planId, artifactSha256: artifact.sha256, parkedRunId: parked.run.id, server };
+  return { tag, sessionId: session.id, runId: run.id, planId: run.planId, artifactSha256: artifact.sha256, parkedRunId: parked.run.id, server,
+    approval: { runId: gated.run.id, shownSha256: waiting.shownSha256 } };
 }
 
 /**
@@ -66,12 +78,31 @@ export const FIXTURES: { [M in MethodName]: (ctx: FixtureContext) => MethodInput
   'runs.runPlan': (ctx) => ({ planId: ctx.planId, lane: 'B' }),
   'runs.cancel': (ctx) => ({ id: ctx.parkedRunId }),
   'runs.retry': (ctx) => ({ id: ctx.runId }),
+  'runs.rerun': (ctx) => ({ id: ctx.runId, kind: 'from-step', fromStep: 'fetch' }),
+  'runs.reprove': (ctx) => ({ id: ctx.runId }),
+  'runs.reruns': (ctx) => ({ id: ctx.runId }),
   'runs.watch': (ctx) => ({ runIds: [ctx.runId] }),
   'plans.list': () => ({}),
   'plans.setPinned': (ctx) => ({ planId: ctx.planId, pinned: true }),
   'commands.recent': () => ({ limit: 5 }),
+  'schedules.preview': () => ({ cron: '0 3 * * *', timezone: 'Europe/Berlin' }),
+  'schedules.add': (ctx) => ({ name: `nightly-${ctx.tag}`, cron: '0 3 * * *', timezone: 'UTC', target: { kind: 'command', text: `echo scheduled ${ctx.tag}` } }),
+  'schedules.list': () => ({}),
+  'schedules.update': (ctx) => ({ name: `nightly-${ctx.tag}`, changes: { cron: '30 3 * * *', overlap: 'queue' } }),
+  'schedules.pause': (ctx) => ({ name: `nightly-${ctx.tag}` }),
+  'schedules.resume': (ctx) => ({ name: `nightly-${ctx.tag}` }),
+  'schedules.fires': (ctx) => ({ name: `nightly-${ctx.tag}` }),
+  'schedules.pauseAll': () => ({}),
+  'schedules.resumeAll': () => ({}),
+  'schedules.remove': (ctx) => ({ name: `nightly-${ctx.tag}` }),
   'proofs.list': (ctx) => ({ runId: ctx.runId }),
   'proofs.bundle': (ctx) => ({ runId: ctx.runId, includeArtifacts: true }),
+  // issue 8: retention and history (a long period: the contract's runs are minutes old, nothing is purged)
+  'retention.get': () => ({}),
+  'retention.set': () => ({ runsDays: 3650, proofsDays: null }),
+  'retention.setSession': (ctx) => ({ sessionId: ctx.sessionId, days: 3650 }),
+  'retention.purge': () => ({ dryRun: true }),
+  'runs.searchLogs': (ctx) => ({ text: 'started', filter: { sessionId: ctx.sessionId }, limit: 5 }),
   'artifacts.list': (ctx) => ({ runId: ctx.runId }),
   'artifacts.get': (ctx) => ({ runId: ctx.runId, sha256: ctx.artifactSha256 }),
   'mcp.list': () => ({}),
@@ -82,4 +113,7 @@ export const FIXTURES: { [M in MethodName]: (ctx: FixtureContext) => MethodInput
   'mcp.test': (ctx) => ({ name: ctx.server }),
   'mcp.tools': (ctx) => ({ server: ctx.server }),
   'skills.list': () => ({}),
+  'approvals.list': () => ({ pending: true }),
+  'approvals.get': (ctx) => ({ runId: ctx.approval.runId, stepId: 'approve' }),
+  'approvals.decide': (ctx) => ({ runId: ctx.approval.runId, stepId: 'approve', decision: 'approve', shownSha256: ctx.approval.shownSha256 }),
 };

@@ -3,10 +3,15 @@ import { maskedInput, shownParams } from '../../../shared/domain/secret-marker.t
 import { createCore } from '../../core/index.ts';
 import { DATABASE_OPTIONS, UsageError, databaseOptions, parse, parseInteger, parseSince, requireId } from '../args.ts';
 import { eventLine, json, palette, runDuration, table, time } from '../format.ts';
+import { lineageLines, stepRows } from './run-lineage.ts';
+import { RERUN_ACTIONS, RERUN_HELP, RERUN_OPTIONS, rerunCommand, type RerunAction } from './runs-rerun.ts';
+import { SEARCH_HELP, searchLogsCommand } from './runs-search.ts';
 
 export const RUNS_HELP = `opsroom runs [filters]          list runs, newest first
-opsroom runs show ID            a run, its steps and its whole log
+opsroom runs show ID            a run, its steps, its reruns (and their drift) and its whole log
 opsroom runs cancel ID          cancel a queued or running run
+${RERUN_HELP}
+${SEARCH_HELP}
 
   --status S[,S]     queued, running, succeeded, failed, cancelled
   --lane L[,L]       lanes
@@ -22,11 +27,14 @@ export async function runsCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, {
     ...DATABASE_OPTIONS, status: { type: 'string' }, lane: { type: 'string' }, session: { type: 'string' },
     text: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' },
+    ...RERUN_OPTIONS,
+    lines: { type: 'string' }, // issue 8: runs search
   });
   if (values.help) return console.log(RUNS_HELP), 0;
   const [action, idText] = positionals;
-  if (action !== undefined && action !== 'show' && action !== 'cancel') {
-    throw new UsageError(`unknown action "${action}" (show, cancel, or none to list)`);
+  if (RERUN_ACTIONS.includes(action as RerunAction)) return rerunCommand(action as RerunAction, idText, values);
+  if (action !== undefined && action !== 'show' && action !== 'cancel' && action !== 'search') {
+    throw new UsageError(`unknown action "${action}" (show, cancel, search, ${RERUN_ACTIONS.join(', ')}, or none to list)`);
   }
   const statuses = list(values.status)?.map((s) => {
     const parsed = RunStatusSchema.safeParse(s);
@@ -38,23 +46,28 @@ export async function runsCommand(argv: string[]): Promise<number> {
     text: values.text, since: values.since ? parseSince(values.since) : undefined,
     limit: parseInteger(values.limit, '--limit') ?? 50,
   };
-  const id = action ? requireId(idText, 'run id') : 0;
+  const id = action && action !== 'search' ? requireId(idText, 'run id') : 0;
   const core = await createCore({ ...databaseOptions(values), runWorkers: false });
   try {
-    if (action === 'cancel') {
+    if (action === 'search') {
+      const { text: _, limit, ...narrow } = filter;
+      await searchLogsCommand(core, positionals.slice(1).join(' '), narrow, { limit, lines: parseInteger(values.lines, '--lines'), json: values.json });
+    } else if (action === 'cancel') {
       const run = await core.runs.cancel(id);
       console.log(values.json ? json(run) : `run ${id}: ${run.status === 'cancelled' ? 'cancelled' : 'cancel requested'}`);
     } else if (action === 'show') {
       const { run, steps } = await core.runs.get(id);
+      const reruns = await core.runs.reruns(id);
       const events = [];
       for (let page = await core.runs.events(id, 0, 5000); page.length; page = await core.runs.events(id, page.at(-1)!.seq, 5000)) events.push(...page);
-      if (values.json) console.log(json({ run: shownRun(run), steps, events }));
+      if (values.json) console.log(json({ run: shownRun(run), steps, reruns, events }));
       else {
         console.log(`run ${run.id} · ${run.status} · lane ${run.lane} · attempt ${run.attempt}/${run.maxAttempts} · ${run.title}`);
         const params = shownParams(run.input);
         if (params.length) console.log(`params: ${params.join(' ')}`);
         if (run.error) console.log(`error: ${run.error}`);
-        console.log(table(['STEP', 'STATUS', 'EXIT', 'TOOL'], steps.map((s) => [s.stepId, s.status, s.exitCode?.toString() ?? '', s.tool])));
+        for (const line of lineageLines(run, reruns)) console.log(line);
+        console.log(stepRows(steps));
         const c = palette(process.stdout);
         for (const event of events) console.log(eventLine(event, c));
       }

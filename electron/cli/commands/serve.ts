@@ -39,6 +39,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     core: {
       ...databaseOptions(values),
       ...workerOptions(values),
+      schedules: { run: true }, // issue 8: schedules fire while the server runs
+      retention: { autoPurge: true }, // issue 8: retention: what the policy says is due goes once a day
     },
     graceMs: values.grace ? parseDuration(values.grace, '--grace') : 10_000,
     port,

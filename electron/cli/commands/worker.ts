@@ -25,6 +25,8 @@ export async function workerCommand(argv: string[]): Promise<number> {
   const core = await createCore({
     ...databaseOptions(values),
     ...workerOptions(values),
+    schedules: { run: true }, // issue 8: schedules fire while workers run
+    retention: { autoPurge: true }, // issue 8: retention: what the policy says is due goes once a day
   });
   const c = palette(process.stdout);
   if (!values.quiet) core.subscribe((events) => events.forEach((e) => console.log(`run ${e.runId} ${eventLine(e, c)}`)));

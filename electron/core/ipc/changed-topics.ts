@@ -20,4 +20,12 @@ export const CHANGED_TOPICS: Partial<Record<MethodName, ChangedTopic>> = {
   'runs.runCommand': 'commands',
   'runs.runText': 'commands',
   'plans.setPinned': 'plans',
+  // issue 8: schedules
+  'schedules.add': 'schedules',
+  'schedules.update': 'schedules',
+  'schedules.pause': 'schedules',
+  'schedules.resume': 'schedules',
+  'schedules.remove': 'schedules',
+  'schedules.pauseAll': 'schedules',
+  'schedules.resumeAll': 'schedules',
 };

@@ -15,13 +15,36 @@ import { getPlanOutline, listPinnedPlanNames, listPlans, savePlan, setPlanPinned
 import { listRecentCommands, recordCommand } from './statements/command-history.ts';
 import { reclaim } from './statements/reclaim.ts';
 import { createSession, listSessions, renameSession, setSessionArchived } from './statements/sessions.ts';
-import { finishStep, skipSteps, startStep } from './statements/steps.ts';
+import { finishStep, settleSteps, skipSteps, startStep } from './statements/steps.ts';
 import { localQuery } from './statements/local-query.ts';
 import {
   getMcpServer, listMcpServers, listTools, putMcpServer, removeMcpServer, saveTools, setMcpServerEnabled, setMcpServerError,
 } from './statements/mcp-servers.ts';
 import { getArtifact, listArtifacts, listProofs, recordProof } from './statements/proofs.ts';
 import { syncSkills } from './statements/skills.ts';
+// imports, issue 8: reruns
+import { listReusedSteps } from './statements/reused-steps.ts';
+// imports, issue 8: rerun API
+import { listRechecks, listReruns } from './statements/reruns.ts';
+// imports, issue 8: approvals
+import {
+  cancelApproval, decideApproval, getApproval, listApprovals, pollApproval, requestApproval,
+} from './statements/approvals.ts';
+// imports, issue 8: schedules
+import {
+  addSchedule, advanceScheduleCursor, getSchedule, listSchedules, removeSchedule, scheduleTickState, setSchedulePaused,
+  setSchedulesPausedAll, staleScheduleFires, updateSchedule,
+} from './statements/schedules.ts';
+import {
+  claimScheduleFire, finishScheduleFire, listScheduleFires, pruneScheduleFires, scheduleBusy, startWaitingFire,
+} from './statements/schedule-fires.ts';
+// imports, issue 8: retention and history
+import { countPurgeable, purgeBatch, referencedSecrets } from './statements/retention.ts';
+import {
+  databaseSize, lastPurge, listSessionRetention, liveRows, recordPurge, setSessionRetention, vacuumTables,
+} from './statements/retention-upkeep.ts';
+import { getRuns, lastRunId, scanLogLines, searchLogWindow } from './statements/search-logs.ts';
+import { searchQuery } from './statements/run-filter-sql.ts';
 
 /** The Store over a direct connection: PGlite inside the db-worker, or a PostgreSQL pool in any thread. */
 export function sqlStore(sql: Sql): Store {
@@ -74,5 +97,51 @@ export function sqlStore(sql: Sql): Store {
     saveTools: (server, tools) => saveTools(sql, server, tools),
     listTools: (server) => listTools(sql, server),
     syncSkills: (rows) => syncSkills(sql, rows),
+    // issue 8: reruns, re-proving, settled steps
+    settleSteps: (fence, settlements) => settleSteps(sql, fence, settlements),
+    listReusedSteps: (runId) => listReusedSteps(sql, runId),
+    // issue 8: rerun API
+    listReruns: (runId) => listReruns(sql, runId),
+    listRechecks: (runId) => listRechecks(sql, runId),
+    // issue 8: approvals
+    requestApproval: (request) => requestApproval(sql, request),
+    pollApproval: (key) => pollApproval(sql, key),
+    cancelApproval: (key, reason) => cancelApproval(sql, key, reason),
+    decideApproval: (decision) => decideApproval(sql, decision),
+    getApproval: (runId, stepId) => getApproval(sql, runId, stepId),
+    listApprovals: (filter) => listApprovals(sql, filter),
+    // issue 8: schedules
+    addSchedule: (schedule) => addSchedule(sql, schedule),
+    listSchedules: () => listSchedules(sql),
+    getSchedule: (name) => getSchedule(sql, name),
+    updateSchedule: (name, changes, now) => updateSchedule(sql, name, changes, now),
+    setSchedulePaused: (name, paused, now) => setSchedulePaused(sql, name, paused, now),
+    setSchedulesPausedAll: (paused, now) => setSchedulesPausedAll(sql, paused, now),
+    removeSchedule: (name) => removeSchedule(sql, name),
+    listScheduleFires: (scheduleId, limit) => listScheduleFires(sql, scheduleId, limit),
+    scheduleTickState: () => scheduleTickState(sql),
+    scheduleBusy: (scheduleId) => scheduleBusy(sql, scheduleId),
+    claimScheduleFire: (fire) => claimScheduleFire(sql, fire),
+    startWaitingFire: (scheduleId, slot) => startWaitingFire(sql, scheduleId, slot),
+    finishScheduleFire: (fire) => finishScheduleFire(sql, fire),
+    advanceScheduleCursor: (scheduleId, slot) => advanceScheduleCursor(sql, scheduleId, slot),
+    staleScheduleFires: (olderThanMs) => staleScheduleFires(sql, olderThanMs),
+    pruneScheduleFires: (keep) => pruneScheduleFires(sql, keep),
+    // issue 8: retention and history
+    purgeBatch: (request) => purgeBatch(sql, request),
+    countPurgeable: (request) => countPurgeable(sql, request),
+    referencedSecrets: (names, afterId, upToId) => referencedSecrets(sql, names, afterId, upToId),
+    listSessionRetention: () => listSessionRetention(sql),
+    setSessionRetention: (sessionId, days) => setSessionRetention(sql, sessionId, days),
+    liveRows: () => liveRows(sql),
+    vacuumTables: (tables, compact) => vacuumTables(sql, tables, compact),
+    databaseSize: () => databaseSize(sql),
+    recordPurge: (report) => recordPurge(sql, report),
+    lastPurge: () => lastPurge(sql),
+    searchQuery: (text) => searchQuery(sql, text),
+    scanLogLines: (request) => scanLogLines(sql, request),
+    searchLogWindow: (request) => searchLogWindow(sql, request),
+    getRuns: (ids) => getRuns(sql, ids),
+    lastRunId: () => lastRunId(sql),
   };
 }

@@ -1,3 +1,4 @@
+import { isApprovalEvent } from '../../../shared/domain/approval.ts';
 import type { RunEvent } from '../../../shared/domain/run.ts';
 import type { ChangedTopic } from '../../../shared/ipc/events.ts';
 import { keys } from './keys.ts';
@@ -19,6 +20,7 @@ export function keysForEvents(events: readonly RunEvent[]): QueryKey[] {
     } else if (event.kind === 'proof') {
       result.push(keys.proofs(event.runId));
     }
+    if (isApprovalEvent(event)) result.push(keys.approvalsAll);
   }
   if (boardTouched) result.push(keys.runsAll, keys.sessionsAll, keys.lanes);
   return result;
@@ -34,6 +36,7 @@ export function keysForTopic(topic: ChangedTopic): QueryKey[] {
     // A server's tools change with it (test, refresh, remove).
     case 'mcp': return [keys.mcp, keys.toolsAll];
     case 'skills': return [keys.skills];
+    case 'schedules': return [keys.schedules];
   }
 }
 

@@ -18,12 +18,17 @@ export const keys = {
   run: (id: number) => ['run', id] as const,
   proofs: (runId: number) => ['proofs', runId] as const,
   artifacts: (runId: number) => ['artifacts', runId] as const,
+  /** Approvals (issue 8): a run's, and the pending ones of every run (the top bar); refreshed on approval events. */
+  approvalsAll: ['approvals'] as const,
+  approvals: (runId: number) => ['approvals', runId] as const,
+  pendingApprovals: ['approvals', 'pending'] as const,
   /** One artifact's content: by hash, so it never changes; not under 'artifacts', whose list step events refresh. */
   artifact: (runId: number, sha256: string) => ['artifact', runId, sha256] as const,
   plans: ['plans'] as const,
   commands: ['commands'] as const,
   mcp: ['mcp'] as const,
   skills: ['skills'] as const,
+  schedules: ['schedules'] as const,
   toolsAll: ['tools'] as const,
   tools: (server: string) => ['tools', server] as const,
 };

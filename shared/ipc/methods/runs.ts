@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   LaneNameSchema, RunEventSchema, RunSchema, RunStatusSchema, RunStepSchema,
 } from '../../domain/run.ts';
+import { RerunHistorySchema } from '../../domain/rerun.ts';
 import { ParamSchema } from '../../ir/params.ts';
 import { method } from './define.ts';
 
@@ -69,6 +70,18 @@ export const runMethods = {
   'runs.cancel': method(z.strictObject({ id: RunId }), RunSchema, 'cancel a queued or running run'),
   'runs.retry': method(z.strictObject({ id: RunId }), RunSchema,
     'queue the same plan again with the same parameters, session and lane (a new run)'),
+  'runs.rerun': method(z.strictObject({
+    id: RunId,
+    /** rerun: the whole plan; resume: what did not succeed; from-step: fromStep and everything downstream;
+     * edit: new parameter values (merged over the old ones), from fromStep if given. */
+    kind: z.enum(['rerun', 'resume', 'from-step', 'edit']),
+    fromStep: z.string().min(1).max(200).optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+  }), RunSchema, 'queue a new run linked to a finished one, reusing the recorded outcome of steps that need not run again'),
+  'runs.reprove': method(z.strictObject({ id: RunId }), RunSchema,
+    'queue a re-prove of a finished run: its verifiers again, against live state, with no action (a new run)'),
+  'runs.reruns': method(z.strictObject({ id: RunId }), RerunHistorySchema,
+    'the run a run repeats, the runs that repeat it (with their drift), and its re-checks beside the old proofs'),
   'runs.watch': method(z.strictObject({ runIds: z.array(RunId).max(100) }), z.object({ runIds: z.array(z.number().int()) }),
     'receive the output and log lines of these runs live (replaces the previous set)'),
 };

@@ -126,6 +126,13 @@ describe('IPC methods on a real core', () => {
     assert.deepEqual([again.planId, again.input, again.sessionId, again.lane, again.title, again.status],
       [first.planId, first.input, first.sessionId, first.lane, first.title, 'queued']);
     assert.equal((await finished(c, again.id)).run.status, 'succeeded');
+    // issue 8: a retry is a rerun linked to its run; reruns from a step and re-proves are listed under it.
+    assert.deepEqual([again.parentRunId, again.rerunKind], [run.id, 'rerun']);
+    const fromSay = await call('runs.rerun', { id: run.id, kind: 'from-step', fromStep: 'say' });
+    const reproved = await call('runs.reprove', { id: run.id });
+    assert.equal((await finished(c, reproved.id)).run.status, 'succeeded');
+    assert.deepEqual((await call('runs.reruns', { id: run.id })).children.map((r) => [r.id, r.rerunKind]),
+      [[reproved.id, 'reprove'], [fromSay.id, 'from-step'], [again.id, 'rerun']]);
     assert.equal((await fail('runs.runPlan', { planId: 999_999 })).code, 'UNKNOWN_PLAN');
   });
 
@@ -202,6 +209,63 @@ describe('IPC methods on a real core', () => {
     assert.equal((await fail('runs.runText', { text: '? anything' })).code, 'NOT_CONFIGURED');
     const { skills } = await call('skills.list', {});
     assert.ok(skills.some((s) => s.name === 'http-health'), 'the stock skills are listed');
+  });
+
+  // issue 8: schedules
+  test('schedules: a live cron preview, add with next fire times, update, pause, pause all, fires, remove', async () => {
+    const preview = await call('schedules.preview', { cron: '0 9 * * 1-5', timezone: 'America/New_York', count: 3 });
+    assert.ok('nextFires' in preview && preview.nextFires.length === 3 && preview.timezone === 'America/New_York');
+    assert.match(JSON.stringify(await call('schedules.preview', { cron: '0 25 * * *' })), /Invalid value for hour: 25/);
+    const added = await call('schedules.add', { name: 'ipc-nightly', cron: '0 3 * * *', timezone: 'UTC', target: { kind: 'command', text: 'echo nightly' } });
+    assert.deepEqual([added.target, added.overlap, added.catchUp, added.lastFire], [{ kind: 'command', text: '$ echo nightly' }, 'skip', 'once', null]);
+    assert.ok(added.nextFires.every((d) => d.getUTCHours() === 3 && d.getUTCMinutes() === 0));
+    assert.equal((await call('schedules.update', { name: 'ipc-nightly', changes: { cron: '30 4 * * *', overlap: 'replace' } })).nextFires[0]!.getUTCHours(), 4);
+    assert.equal((await call('schedules.pause', { name: 'ipc-nightly' })).paused, true);
+    assert.equal((await call('schedules.resume', { name: 'ipc-nightly' })).paused, false);
+    assert.deepEqual(await call('schedules.pauseAll', {}), { pausedAll: true });
+    assert.equal((await call('schedules.list', {})).pausedAll, true);
+    assert.deepEqual(await call('schedules.resumeAll', {}), { pausedAll: false });
+    assert.deepEqual(await call('schedules.fires', { name: 'ipc-nightly' }), []);
+    assert.equal((await call('schedules.remove', { name: 'ipc-nightly' })).name, 'ipc-nightly');
+    assert.equal((await fail('schedules.remove', { name: 'ipc-nightly' })).code, 'UNKNOWN_SCHEDULE');
+    assert.deepEqual((await call('schedules.list', {})).schedules, []);
+    assert.ok(c.changed().includes('schedules'));
+  });
+
+  test('approvals: a waiting step is listed and shown; a decision about other evidence is void; approve lets it run', async () => {
+    const { run } = await core.runs.enqueue({ plan: { irVersion: 1, name: 'gated', approval: { prompt: 'ship it?' },
+      steps: [{ id: 'ship', tool: 'shell', input: { command: 'echo shipped' }, verify: [{ kind: 'exit_code' }] }] } });
+    await until(async () => (await call('approvals.list', { pending: true })).some((a) => a.runId === run.id), 'the approval is requested');
+    const shown = await call('approvals.get', { runId: run.id, stepId: 'approve' });
+    assert.equal(shown.status, 'pending');
+    const stale = await fail('approvals.decide', { runId: run.id, stepId: 'approve', decision: 'approve', shownSha256: 'a'.repeat(64) });
+    assert.match(stale.message, /void/);
+    const decided = await call('approvals.decide', { runId: run.id, stepId: 'approve', decision: 'approve', shownSha256: shown.shownSha256, by: 'ipc-test' });
+    assert.deepEqual([decided.status, decided.decidedBy], ['approved', 'ipc-test']);
+    assert.equal((await finished(c, run.id)).run.status, 'succeeded');
+  });
+
+  // issue 8: retention and history
+  test('retention: the policy, a session\'s own period, a dry run and a purge; the log search finds a line', async () => {
+    const empty = await call('retention.get', {});
+    assert.deepEqual([empty.runsDays, empty.proofsDays, empty.sessions, empty.lastPurge], [null, null, [], null]);
+    assert.match((await fail('retention.set', { runsDays: 30, proofsDays: 7 })).message, /proofs are kept at least as long as their runs/);
+    assert.deepEqual(await call('retention.set', { runsDays: 30, proofsDays: 90 }), { ...empty, runsDays: 30, proofsDays: 90 });
+    const session = await call('sessions.create', { title: 'kept a week' });
+    assert.deepEqual((await call('retention.setSession', { sessionId: session.id, days: 7 })).sessions,
+      [{ id: session.id, title: 'kept a week', retentionDays: 7 }]);
+    assert.equal((await fail('retention.setSession', { sessionId: 99_999, days: 7 })).code, 'UNKNOWN_SESSION');
+    const dry = await call('retention.purge', { dryRun: true });
+    assert.deepEqual([dry.dryRun, dry.runsDeleted, dry.policy], [true, 0, { runsDays: 30, proofsDays: 90, sessionOverrides: 1 }]);
+    const purged = await call('retention.purge', {});
+    assert.deepEqual([purged.dryRun, purged.complete, purged.runsDeleted], [false, true, 0], 'every run here is minutes old');
+    assert.deepEqual((await call('retention.get', {})).lastPurge?.startedAt, purged.startedAt);
+
+    const run = await call('runs.runCommand', { command: 'echo needle-in-the-log', sessionId: session.id });
+    await finished(c, run.id);
+    const page = await call('runs.searchLogs', { text: 'Needle-in', filter: { sessionId: session.id } });
+    assert.deepEqual(page.hits.map((h) => [h.run.id, h.run.progress.total, h.lines.map((l) => l.message)]), [[run.id, 1, ['needle-in-the-log']]]);
+    assert.equal(page.nextBefore, null);
   });
 
   test('every method of the contract was called', () => {

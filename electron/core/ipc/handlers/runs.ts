@@ -20,6 +20,10 @@ export const runHandlers = (core: Core): Handlers<keyof typeof runMethods> => ({
   },
   'runs.cancel': ({ id }) => core.runs.cancel(id),
   'runs.retry': ({ id }) => core.runs.retry(id),
+  // Runs come back as runs.get returns them: a secret parameter is its marker (an entry name), never its value.
+  'runs.rerun': ({ id, kind, fromStep, params }) => core.runs.rerun(id, { kind, fromStep, params }),
+  'runs.reprove': ({ id }) => core.runs.reprove(id),
+  'runs.reruns': ({ id }) => core.runs.reruns(id),
   'runs.watch': async ({ runIds }, ctx) => {
     const unique = [...new Set(runIds)];
     ctx.watch(unique);

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import type { RunDetail } from '../../../../shared/ipc/methods/runs.ts';
 import { panelId, TabList, tabId, type TabSpec } from './common/TabList.tsx';
+import { ApprovalPanel } from './approval/ApprovalPanel.tsx';
 import { ArtifactsPanel } from './artifacts/ArtifactsPanel.tsx';
 import { LogPanel, type LogSettings } from './log/LogPanel.tsx';
 import { useRunLog } from './log/use-run-log.ts';
 import { ProofsPanel } from './proofs/ProofsPanel.tsx';
 import { RunHeader } from './RunHeader.tsx';
+import { RunLineage } from './reruns/RunLineage.tsx';
 import { dagOrder } from './steps/step-order.ts';
 import { StepTimeline } from './steps/StepTimeline.tsx';
 
@@ -46,6 +48,8 @@ export function RunPage({ detail }: { detail: RunDetail }) {
   return (
     <div className="rv-view">
       <RunHeader run={detail.run} />
+      <RunLineage run={detail.run} />
+      <ApprovalPanel runId={runId} />
       <div className="rv-body">
         <StepTimeline detail={detail} order={order} selected={settings.stepId} onSelect={showStep} />
         <div className="rv-main">
